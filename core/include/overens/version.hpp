@@ -1,0 +1,13 @@
+// Versions of the product and of the plugin SDK.
+#pragma once
+
+// The SDK generation a plugin is built against. The loader refuses a plugin whose
+// generation differs: raise it whenever a type a plugin sees changes its layout or meaning.
+#define OVERENS_SDK_VERSION 1
+
+#define OVERENS_VERSION_STRING "0.1.0"
+
+namespace overens {
+constexpr int kSdkVersion = OVERENS_SDK_VERSION;
+constexpr const char* kVersion = OVERENS_VERSION_STRING;
+}  // namespace overens

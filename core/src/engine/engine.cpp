@@ -1,0 +1,190 @@
+#include "engine/engine.hpp"
+
+#include <exception>
+
+#include "templates/template_store.hpp"
+
+namespace overens {
+
+namespace fs = std::filesystem;
+
+std::map<std::string, std::string> contextPlaceholders(const Context& ctx) {
+    std::map<std::string, std::string> v{{"organisation", ctx.organisation.name},
+                                         {"board", ctx.organisation.board},
+                                         {"dnr", ctx.registration.dnr}};
+    for (const auto& p : ctx.parties) {
+        v["party." + p.role + ".name"] = p.name;
+        v["party." + p.role + ".title"] = p.title;
+    }
+    return v;
+}
+
+void resolveReview(Context& ctx, const DocumentKind& kind) {
+    ReviewPolicy& r = ctx.review;
+    if (!r.every) r.every = kind.reviewEvery;
+    if (!r.notifyBefore) r.notifyBefore = kind.notifyBefore;
+    if (r.next)
+        ctx.nextReview = r.next;
+    else if (ctx.registration.adopted)
+        ctx.nextReview = addDuration(*ctx.registration.adopted, *r.every);
+}
+
+Engine::Engine(EngineOptions options, Diagnostics& setupDiags) : options_(std::move(options)) {
+    templatesDir_ = options_.templatesDir.empty() ? findTemplatesDir() : options_.templatesDir;
+    loader_.loadFrom(options_.pluginPath.empty() ? PluginLoader::defaultSearchPath() : options_.pluginPath,
+                     setupDiags);
+    kinds_ = loadKinds(templatesDir_ / "kinds", setupDiags);
+    for (const auto& p : loader_.plugins()) {
+        try {
+            schemas_[p.info.id] = p.plugin->schema();
+        } catch (const std::exception& e) {
+            setupDiags.error("plugin.threw", Location{p.file.string()},
+                             "pluginet '" + p.info.id + "' kastade ett undantag i schema(): " + e.what(),
+                             "the plugin '" + p.info.id + "' threw an exception in schema(): " + e.what());
+        }
+    }
+}
+
+const Wording& Engine::wording(const std::string& lang, const std::string& name, Diagnostics& diags) const {
+    auto& slot = wordings_[lang + "/" + name];
+    if (!slot) slot = std::make_unique<Wording>(loadWording(templatesDir_, lang, name, diags));
+    return *slot;
+}
+
+void Engine::resolve(Prepared& p) const {
+    Context& ctx = p.source.context;
+    Diagnostics& d = p.diags;
+    ctx.lang = !options_.lang.empty() ? options_.lang : ctx.lang.empty() ? "sv" : ctx.lang;
+
+    auto kind = kinds_.find(ctx.kind);
+    if (kind == kinds_.end()) {
+        std::string known;
+        for (const auto& [id, k] : kinds_) known += (known.empty() ? "" : ", ") + id;
+        d.error("source.unknown-kind", p.source.where,
+                "okänt dokumentslag '" + ctx.kind + "'; kända dokumentslag: " + known,
+                "unknown document kind '" + ctx.kind + "'; known document kinds: " + known);
+        return;
+    }
+    p.kind = &kind->second;
+    const DocumentKind& k = *p.kind;
+    ctx.kind = k.id;
+
+    for (const auto& s : k.sections) {
+        bool present = false;
+        for (const auto& sec : p.source.sections) present = present || sec.id == s.id;
+        if (!present && s.required && loader_.find(s.id))
+            d.error("kind.missing-section", p.source.where,
+                    "dokumentslaget '" + k.id + "' kräver avsnittet <" + s.id + ">, som saknas",
+                    "the document kind '" + k.id + "' requires the section <" + s.id + ">, which is missing");
+        if (!loader_.find(s.id))
+            d.error("kind.plugin-missing", p.source.where,
+                    "avsnittet <" + s.id + "> som dokumentslaget '" + k.id + "' kräver har inget installerat plugin",
+                    "the section <" + s.id + "> that the document kind '" + k.id + "' needs has no installed plugin");
+    }
+    for (const auto& sec : p.source.sections)
+        if (!k.section(sec.id))
+            d.error("kind.section-not-in-kind", sec.values.where,
+                    "avsnittet <" + sec.id + "> hör inte till dokumentslaget '" + k.id + "'",
+                    "the section <" + sec.id + "> does not belong to the document kind '" + k.id + "'");
+    for (const auto& role : k.signatories)
+        if (!ctx.party(role))
+            d.error("kind.missing-party", p.source.where,
+                    "dokumentet undertecknas av rollen '" + role + "': lägg till <party role=\"" + role + "\" .../>",
+                    "the document is signed by the role '" + role + "': add <party role=\"" + role + "\" .../>");
+
+    // The review date: as written, else one interval after adoption.
+    resolveReview(ctx, k);
+    const ReviewPolicy& r = ctx.review;
+    const Duration every = *r.every;
+    if (!ctx.nextReview)
+        d.warning("review.no-date", r.where.known() ? r.where : p.source.where,
+                  "dokumentet har inget omprövningsdatum: ange <review next=\"...\"/> eller <registration adopted=\"...\"/>",
+                  "the document has no review date: give <review next=\"...\"/> or <registration adopted=\"...\"/>");
+    if (ctx.nextReview && ctx.registration.adopted && *ctx.nextReview <= *ctx.registration.adopted)
+        d.error("review.before-adoption", r.where.known() ? r.where : p.source.where,
+                "nästa omprövning (" + ctx.nextReview->iso() + ") måste komma efter antagandet (" +
+                    ctx.registration.adopted->iso() + ")",
+                "the next review (" + ctx.nextReview->iso() + ") must come after the adoption (" +
+                    ctx.registration.adopted->iso() + ")");
+    if (r.notifyBefore && r.notifyBefore->approxDays() >= every.approxDays())
+        d.warning("review.notify-too-early", r.where.known() ? r.where : p.source.where,
+                  "påminnelsen (" + r.notifyBefore->iso() + ") kommer före förra omprövningen (intervall " +
+                      every.iso() + ")",
+                  "the reminder (" + r.notifyBefore->iso() + ") comes before the previous review (interval " +
+                      every.iso() + ")");
+}
+
+void Engine::validateSections(Prepared& p) const {
+    const Context& ctx = p.source.context;
+    for (const auto& sec : p.source.sections) {
+        const LoadedPlugin* plugin = loader_.find(sec.id);
+        if (!plugin) continue;
+        try {
+            plugin->plugin->validate(sec.values, ctx, p.diags);
+            plugin->plugin->publish(sec.values, ctx, p.facts);
+        } catch (const std::exception& e) {
+            p.diags.error("plugin.threw", sec.values.where,
+                          "pluginet '" + sec.id + "' (" + plugin->file.string() + ") kastade ett undantag: " + e.what(),
+                          "the plugin '" + sec.id + "' (" + plugin->file.string() + ") threw an exception: " + e.what());
+        } catch (...) {
+            p.diags.error("plugin.threw", sec.values.where,
+                          "pluginet '" + sec.id + "' (" + plugin->file.string() + ") kastade ett okänt undantag",
+                          "the plugin '" + sec.id + "' (" + plugin->file.string() + ") threw an unknown exception");
+        }
+    }
+}
+
+std::vector<Prepared> Engine::prepare(const std::vector<std::string>& files) {
+    std::vector<Prepared> out(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        Prepared& p = out[i];
+        p.source = readSourceFile(files[i], files[i], schemas_, p.diags, {}, &p.status);
+        if (p.status != ReadStatus::Ok) continue;
+        resolve(p);
+        if (p.kind) validateSections(p);
+    }
+    // Checks across the documents of one run: each section sees the others' facts.
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        Prepared& p = out[i];
+        if (p.status != ReadStatus::Ok || !p.kind) continue;
+        std::vector<Facts> others;
+        for (std::size_t j = 0; j < out.size(); ++j)
+            if (j != i && out[j].status == ReadStatus::Ok && out[j].kind) others.push_back(out[j].facts);
+        for (const auto& sec : p.source.sections) {
+            const LoadedPlugin* plugin = loader_.find(sec.id);
+            if (!plugin) continue;
+            try {
+                plugin->plugin->crossCheck(sec.values, p.source.context, p.facts, others, p.diags);
+            } catch (const std::exception& e) {
+                p.diags.error("plugin.threw", sec.values.where,
+                              "pluginet '" + sec.id + "' kastade ett undantag i crossCheck: " + e.what(),
+                              "the plugin '" + sec.id + "' threw an exception in crossCheck: " + e.what());
+            }
+        }
+    }
+    for (auto& p : out) p.diags.sort();
+    return out;
+}
+
+Prepared Engine::prepareHeader(const std::string& file) {
+    Prepared p;
+    ReadOptions options;
+    options.headerOnly = true;
+    p.source = readSourceFile(file, file, schemas_, p.diags, options, &p.status);
+    if (p.status == ReadStatus::Ok) {
+        // Sections are not read: only the header's rules apply here.
+        Context& ctx = p.source.context;
+        ctx.lang = !options_.lang.empty() ? options_.lang : ctx.lang.empty() ? "sv" : ctx.lang;
+        auto kind = kinds_.find(ctx.kind);
+        if (kind != kinds_.end()) {
+            p.kind = &kind->second;
+            resolveReview(ctx, *p.kind);
+        } else {
+            p.diags.error("source.unknown-kind", p.source.where, "okänt dokumentslag '" + ctx.kind + "'",
+                          "unknown document kind '" + ctx.kind + "'");
+        }
+    }
+    return p;
+}
+
+}  // namespace overens

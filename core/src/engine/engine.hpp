@@ -1,0 +1,74 @@
+// The flow for one run: read each source, check it against its document kind and its
+// plugins' rules, check across the documents built together, and assemble document trees.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kinds/document_kind.hpp"
+#include "loader/plugin_loader.hpp"
+#include "overens/document.hpp"
+#include "source/source_reader.hpp"
+
+namespace overens {
+
+struct EngineOptions {
+    std::filesystem::path templatesDir;       // empty: findTemplatesDir()
+    std::vector<std::filesystem::path> pluginPath;  // empty: PluginLoader::defaultSearchPath()
+    std::string lang;                         // --lang; empty: each document's own
+};
+
+// One source, read and checked.
+struct Prepared {
+    Source source;
+    const DocumentKind* kind = nullptr;  // null when the kind is unknown
+    Diagnostics diags;                   // everything found for this source
+    ReadStatus status = ReadStatus::Ok;
+    Facts facts;                         // what its sections published
+
+    bool ok() const { return status == ReadStatus::Ok && kind && !diags.hasErrors(); }
+};
+
+class Engine {
+public:
+    // Loads plugins and kinds; problems go to setupDiags (a broken plugin is an error there,
+    // the other plugins still load).
+    Engine(EngineOptions options, Diagnostics& setupDiags);
+
+    const PluginLoader& plugins() const { return loader_; }
+    const std::map<std::string, DocumentKind>& kinds() const { return kinds_; }
+    const std::filesystem::path& templatesDir() const { return templatesDir_; }
+    const SchemaLookup& schemas() const { return schemas_; }
+
+    // Read and check the sources, then check them against each other.
+    std::vector<Prepared> prepare(const std::vector<std::string>& files);
+    // Read only the header and resolve the review date (for reminders).
+    Prepared prepareHeader(const std::string& file);
+    // The whole document tree of a prepared source (which must be ok()).
+    doc::Document assemble(const Prepared& p, Diagnostics& diags) const;
+
+private:
+    void resolve(Prepared& p) const;  // kind, language, review date, kind rules
+    void validateSections(Prepared& p) const;
+    const Wording& wording(const std::string& lang, const std::string& name, Diagnostics& diags) const;
+
+    EngineOptions options_;
+    std::filesystem::path templatesDir_;
+    PluginLoader loader_;
+    std::map<std::string, DocumentKind> kinds_;
+    SchemaLookup schemas_;
+    mutable std::map<std::string, std::unique_ptr<Wording>> wordings_;  // by lang/name
+};
+
+// Fill the review policy's gaps from the kind and compute the next review date: as written,
+// else one interval after adoption.
+void resolveReview(Context& ctx, const DocumentKind& kind);
+
+// The placeholders a kind's title may use: {organisation}, {board}, {party.<role>.name|title}.
+std::map<std::string, std::string> contextPlaceholders(const Context& ctx);
+
+}  // namespace overens
