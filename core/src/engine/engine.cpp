@@ -29,6 +29,15 @@ void resolveReview(Context& ctx, const DocumentKind& kind) {
         ctx.nextReview = addDuration(*ctx.registration.adopted, *r.every);
 }
 
+void publishHeader(const Context& ctx, Facts& facts) {
+    facts["header.kind"].insert(ctx.kind);
+    facts["header.organisation"].insert(ctx.organisation.name);
+    for (const auto& p : ctx.parties) {
+        facts["header.party." + p.role + ".name"].insert(p.name);
+        if (!p.title.empty()) facts["header.party." + p.role + ".title"].insert(p.title);
+    }
+}
+
 Engine::Engine(EngineOptions options, Diagnostics& setupDiags) : options_(std::move(options)) {
     templatesDir_ = options_.templatesDir.empty() ? findTemplatesDir() : options_.templatesDir;
     loader_.loadFrom(options_.pluginPath.empty() ? PluginLoader::defaultSearchPath() : options_.pluginPath,
@@ -142,14 +151,18 @@ std::vector<Prepared> Engine::prepare(const std::vector<std::string>& files) {
         if (p.status != ReadStatus::Ok) continue;
         resolve(p);
         if (p.kind) validateSections(p);
+        publishHeader(p.source.context, p.facts);
     }
     // Checks across the documents of one run: each section sees the others' facts.
     for (std::size_t i = 0; i < out.size(); ++i) {
         Prepared& p = out[i];
         if (p.status != ReadStatus::Ok || !p.kind) continue;
+        // Only documents of the same organisation are compared.
         std::vector<Facts> others;
         for (std::size_t j = 0; j < out.size(); ++j)
-            if (j != i && out[j].status == ReadStatus::Ok && out[j].kind) others.push_back(out[j].facts);
+            if (j != i && out[j].status == ReadStatus::Ok && out[j].kind &&
+                out[j].source.context.organisation.name == p.source.context.organisation.name)
+                others.push_back(out[j].facts);
         for (const auto& sec : p.source.sections) {
             const LoadedPlugin* plugin = loader_.find(sec.id);
             if (!plugin) continue;

@@ -68,6 +68,10 @@ private:
 // else one interval after adoption.
 void resolveReview(Context& ctx, const DocumentKind& kind);
 
+// The header's facts every document publishes for checks across documents:
+// "header.kind", "header.organisation", "header.party.<role>.name", "header.party.<role>.title".
+void publishHeader(const Context& ctx, Facts& facts);
+
 // The placeholders a kind's title may use: {organisation}, {board}, {party.<role>.name|title}.
 std::map<std::string, std::string> contextPlaceholders(const Context& ctx);
 
