@@ -1,0 +1,182 @@
+#include "writers/pdf/canvas.hpp"
+
+#include <algorithm>
+
+#include "writers/pdf/utf8.hpp"
+
+namespace overens::pdf {
+
+Canvas::Canvas(HaruDoc& doc, FontBook& fonts, const Style& style, const doc::Meta& meta)
+    : doc_(doc), fonts_(fonts), style_(style), meta_(meta) {
+    bodyTop_ = style_.pageHeight - style_.marginTop;
+    bodyBottom_ = style_.marginBottom;
+    if (!meta_.headerText.empty()) {
+        const TextStyle& hs = style_.style(style_.headerStyle);
+        headerLines_ = wrapSpans(fonts_, spansOf(fonts_, hs, meta_.headerText), width());
+        bodyTop_ -= static_cast<double>(headerLines_.size()) * hs.lineHeight() + style_.runningGap;
+    }
+    const TextStyle& fs = style_.style(style_.footerStyle);
+    bodyBottom_ += fs.lineHeight() + style_.runningGap;
+    y_ = bodyTop_;
+}
+
+void Canvas::newPage() {
+    HPDF_Page p = HPDF_AddPage(doc_.get());
+    doc_.check("adding a page");
+    HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(style_.pageWidth));
+    HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(style_.pageHeight));
+    pages_.push_back(p);
+    states_.emplace_back();
+    y_ = bodyTop_;
+    pending_ = 0;
+    drawHeader();
+}
+
+void Canvas::beginBlock(double spaceBefore) {
+    if (pages_.empty()) newPage();
+    const double gap = std::max(pending_, spaceBefore);
+    pending_ = 0;
+    if (atTop()) return;
+    if (!fits(gap)) {
+        newPage();
+        return;
+    }
+    y_ -= gap;
+}
+
+double Canvas::baseline(const TextStyle& s) const {
+    // Centre the font's ascent..descent box in the line box.
+    const double asc = 0.9 * s.size;   // Liberation/DejaVu: ascent ~0.9, descent ~0.21 of the size
+    const double desc = 0.22 * s.size;
+    return (s.lineHeight() - (asc + desc)) / 2 + asc;
+}
+
+Canvas::PageState& Canvas::state(HPDF_Page p) {
+    // The current page is the usual case; deferred work draws on earlier ones.
+    if (!pages_.empty() && pages_.back() == p) return states_.back();
+    for (std::size_t i = 0; i < pages_.size(); ++i)
+        if (pages_[i] == p) return states_[i];
+    return states_.back();
+}
+
+void Canvas::setFill(HPDF_Page p, double gray) {
+    PageState& st = state(p);
+    if (st.fill != gray) {
+        HPDF_Page_SetGrayFill(p, static_cast<HPDF_REAL>(gray));
+        st.fill = gray;
+    }
+}
+
+void Canvas::setStroke(HPDF_Page p, double width, double gray) {
+    PageState& st = state(p);
+    if (st.stroke != gray) {
+        HPDF_Page_SetGrayStroke(p, static_cast<HPDF_REAL>(gray));
+        st.stroke = gray;
+    }
+    if (st.lineWidth != width) {
+        HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(width));
+        st.lineWidth = width;
+    }
+}
+
+void Canvas::setFont(HPDF_Page p, FaceId face, double size) {
+    PageState& st = state(p);
+    if (st.face != face || st.size != size) {
+        HPDF_Page_SetFontAndSize(p, fonts_.at(face).font, static_cast<HPDF_REAL>(size));
+        st.face = face;
+        st.size = size;
+    }
+}
+
+void Canvas::drawText(int pageIndex, const std::string& text, FaceId face, double size, double x, double baselineY,
+                      double gray) {
+    if (text.empty()) return;
+    HPDF_Page p = page(pageIndex);
+    fonts_.markUsed(face, text);
+    setFill(p, gray);
+    setFont(p, face, size);
+    HPDF_Page_BeginText(p);
+    HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baselineY), text.c_str());
+    HPDF_Page_EndText(p);
+}
+
+void Canvas::drawLine(const Line& line, double x, double top, const TextStyle& s) {
+    if (line.frags.empty()) return;
+    if (pages_.empty()) newPage();
+    HPDF_Page p = pages_.back();
+    const double base = top - baseline(s);
+    setFill(p, s.gray);
+    setFont(p, line.frags.front().face, line.frags.front().size);
+    HPDF_Page_BeginText(p);
+    for (const auto& f : line.frags) {
+        fonts_.markUsed(f.face, f.text);
+        setFont(p, f.face, f.size);
+        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x + f.x), static_cast<HPDF_REAL>(base), f.text.c_str());
+    }
+    HPDF_Page_EndText(p);
+}
+
+void Canvas::rule(double x1, double y1, double x2, double y2, double width, double gray) {
+    HPDF_Page p = pages_.back();
+    setStroke(p, width, gray);
+    HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(y1));
+    HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x2), static_cast<HPDF_REAL>(y2));
+    HPDF_Page_Stroke(p);
+}
+
+void Canvas::fillRect(double x, double y, double w, double h, double gray) {
+    HPDF_Page p = pages_.back();
+    setFill(p, gray);
+    HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), static_cast<HPDF_REAL>(w),
+                        static_cast<HPDF_REAL>(h));
+    HPDF_Page_Fill(p);
+}
+
+void Canvas::rules(const std::vector<double>& xs, double top, double bottom, double width, double gray) {
+    if (xs.empty() || top <= bottom) return;
+    HPDF_Page p = pages_.back();
+    setStroke(p, width, gray);
+    for (double x : xs) {
+        HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(top));
+        HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(bottom));
+    }
+    HPDF_Page_Stroke(p);
+}
+
+void Canvas::drawHeader() {
+    if (headerLines_.empty()) return;
+    const TextStyle& hs = style_.style(style_.headerStyle);
+    double top = style_.pageHeight - style_.marginTop;
+    for (const auto& l : headerLines_) {
+        drawLine(l, left(), top, hs);
+        top -= hs.lineHeight();
+    }
+    if (style_.runningRule) {
+        const double ry = top - style_.runningGap / 2;
+        rule(left(), ry, right(), ry, 0.4, 0.6);
+    }
+}
+
+void Canvas::finish() {
+    if (pages_.empty()) newPage();
+    const int total = pageCount();
+    const TextStyle& fs = style_.style(style_.footerStyle);
+    const std::string label = meta_.pageLabel.empty() ? "{page} / {pages}" : meta_.pageLabel;
+    const FaceId face = fonts_.face(fs);
+    const double top = style_.marginBottom + fs.lineHeight();
+    for (int i = 0; i < total; ++i) {
+        std::string text = label;
+        auto replace = [&](const std::string& key, const std::string& value) {
+            for (std::size_t pos; (pos = text.find(key)) != std::string::npos;) text.replace(pos, key.size(), value);
+        };
+        replace("{page}", std::to_string(i + 1));
+        replace("{pages}", std::to_string(total));
+        text = cleanText(text);
+        const double w = fonts_.width(face, text, fs.size);
+        drawText(i, text, face, fs.size, right() - w, top - baseline(fs), fs.gray);
+    }
+    for (auto& work : deferred_) work(total);
+    deferred_.clear();
+}
+
+}  // namespace overens::pdf

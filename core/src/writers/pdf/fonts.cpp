@@ -1,0 +1,98 @@
+#include "writers/pdf/fonts.hpp"
+
+#include <cstdio>
+
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+
+#include "overens/diagnostics.hpp"
+#include "writers/pdf/utf8.hpp"
+#include "writers/writer.hpp"
+
+namespace overens::pdf {
+
+FontBook::FontBook(HaruDoc& doc, const Style& style, Diagnostics& diags) : doc_(doc), style_(style), diags_(diags) {}
+
+FaceId FontBook::face(const std::string& family, bool bold, bool italic) {
+    const std::string key = family + (bold ? "/b" : "/-") + (italic ? "i" : "-");
+    auto k = byKey_.find(key);
+    if (k != byKey_.end()) return k->second;
+
+    auto fam = style_.families.find(family);
+    if (fam == style_.families.end())
+        throw WriteError("pdf.style-invalid", "PDF: unknown font family '" + family + "'");
+    const auto& f = fam->second;
+    const std::string file = (bold && italic ? f.boldItalic : bold ? f.bold : italic ? f.italic : f.regular).string();
+
+    auto byFile = byFile_.find(file);
+    if (byFile != byFile_.end()) {
+        byKey_[key] = byFile->second;
+        return byFile->second;
+    }
+
+    const char* name = HPDF_LoadTTFontFromFile(doc_.get(), file.c_str(), HPDF_TRUE);
+    doc_.check("loading the font " + file);
+    if (!name) throw WriteError("pdf.font-missing", "PDF: libharu could not load the font " + file);
+    HPDF_Font font = HPDF_GetFont(doc_.get(), name, "UTF-8");
+    doc_.check("preparing the font " + file + " for UTF-8");
+    if (!font) throw WriteError("pdf.font-missing", "PDF: libharu could not prepare the font " + file);
+
+    Face face;
+    face.font = font;
+    face.name = name;
+    face.file = file;
+    face.ascent = HPDF_Font_GetAscent(font);
+    face.descent = HPDF_Font_GetDescent(font);
+    face.widths.assign(0x10000, -1.0f);
+    face.used.assign(0x10000, false);
+    faces_.push_back(std::move(face));
+    const FaceId id = static_cast<FaceId>(faces_.size() - 1);
+    byFile_[file] = id;
+    byKey_[key] = id;
+    return id;
+}
+
+double FontBook::charWidth(FaceId id, char32_t cp) {
+    Face& f = at(id);
+    if (cp > 0xFFFF) cp = 0xFFFD;
+    float& w = f.widths[cp];
+    if (w < 0) {
+        auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
+        if (cp >= 0x20 && HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)) == 0 &&
+            warnedMissing_.insert(cp).second) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+            diags_.warning("pdf.glyph-missing", {}, std::string("PDF: tecknet ") + code + " finns inte i typsnittet " + f.file,
+                           std::string("PDF: the character ") + code + " is not in the font " + f.file);
+        }
+        w = static_cast<float>(HPDF_TTFontDef_GetCharWidth(attr->fontdef, static_cast<HPDF_UNICODE>(cp)));
+    }
+    return w;
+}
+
+double FontBook::width(FaceId id, std::string_view text, double size) {
+    double units = 0;
+    for (std::size_t i = 0; i < text.size();) units += charWidth(id, decodeUtf8(text, i));
+    return units * size / 1000.0;
+}
+
+void FontBook::markUsed(FaceId id, std::string_view text) {
+    Face& f = at(id);
+    f.anyUsed = true;
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = decodeUtf8(text, i);
+        if (cp <= 0xFFFF) f.used[cp] = true;
+    }
+}
+
+std::map<std::string, std::set<char32_t>> FontBook::usage() const {
+    std::map<std::string, std::set<char32_t>> out;
+    for (const auto& f : faces_) {
+        auto& s = out[f.name];
+        for (char32_t cp = 0; cp < 0x10000; ++cp)
+            if (f.used[cp]) s.insert(cp);
+    }
+    return out;
+}
+
+}  // namespace overens::pdf

@@ -1,0 +1,68 @@
+// The fonts of a PDF: TrueType files embedded with libharu's UTF-8 encoding, loaded when first
+// used, with a width table per face for measuring and a record of the characters each face drew
+// (for the ToUnicode maps written afterwards).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hpdf.h>
+
+#include "writers/pdf/haru.hpp"
+#include "writers/pdf/style.hpp"
+
+namespace overens {
+class Diagnostics;
+}
+
+namespace overens::pdf {
+
+struct Face {
+    HPDF_Font font = nullptr;
+    std::string name;       // libharu's font name (the PDF BaseFont without subset tag)
+    std::string file;
+    double ascent = 800;    // per 1000 units of size
+    double descent = -200;
+    std::vector<float> widths;  // per code point (BMP), -1 = not measured yet
+    std::vector<bool> used;     // per code point: drawn with this face
+    bool anyUsed = false;
+};
+
+using FaceId = int;
+
+class FontBook {
+public:
+    FontBook(HaruDoc& doc, const Style& style, Diagnostics& diags);
+
+    // The face of a family for bold/italic, loaded on first use.
+    FaceId face(const std::string& family, bool bold, bool italic);
+    FaceId face(const TextStyle& s, bool strong = false, bool emphasis = false) {
+        return face(s.family, s.bold || strong, s.italic || emphasis);
+    }
+    Face& at(FaceId id) { return faces_[static_cast<std::size_t>(id)]; }
+
+    // Advance width of one code point in 1/1000 of the size.
+    double charWidth(FaceId id, char32_t cp);
+    // Width of UTF-8 text at a size, in points.
+    double width(FaceId id, std::string_view text, double size);
+    // Records the characters of text as drawn with the face (for ToUnicode).
+    void markUsed(FaceId id, std::string_view text);
+
+    // Per BaseFont name (without subset tag), the code points drawn with it.
+    std::map<std::string, std::set<char32_t>> usage() const;
+
+private:
+    HaruDoc& doc_;
+    const Style& style_;
+    Diagnostics& diags_;
+    HPDF_Encoder encoderCheck_ = nullptr;
+    std::map<std::string, FaceId> byFile_;
+    std::map<std::string, FaceId> byKey_;
+    std::vector<Face> faces_;
+    std::set<char32_t> warnedMissing_;
+};
+
+}  // namespace overens::pdf

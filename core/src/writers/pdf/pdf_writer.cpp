@@ -1,0 +1,155 @@
+// The PDF writer: lays the document tree out with libharu (fonts embedded, UTF-8), adds the
+// outline and document info, then finishes the file with libqpdf (ToUnicode maps, fixed ID).
+// With --pdf-engine libreoffice it hands the ODT to LibreOffice for a tagged PDF/A-2b instead.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <hpdf.h>
+#define POINTERHOLDER_TRANSITION 4  // qpdf: std::shared_ptr only
+#include <qpdf/QPDF.hh>
+
+#include "overens/version.hpp"
+#include "writers/pdf/canvas.hpp"
+#include "writers/pdf/fonts.hpp"
+#include "writers/pdf/haru.hpp"
+#include "writers/pdf/layout.hpp"
+#include "writers/pdf/engines.hpp"
+#include "writers/pdf/style.hpp"
+#include "writers/pdf/tounicode.hpp"
+#include "writers/pdf/utf8.hpp"
+#include "writers/writer.hpp"
+
+namespace overens {
+namespace pdf {
+namespace {
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+    std::string out;
+    for (const auto& s : items) {
+        if (s.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+std::string langTag(const std::string& lang) {
+    if (lang == "sv") return "sv-SE";
+    if (lang == "en") return "en-GB";
+    return lang;
+}
+
+void setInfo(HaruDoc& hd, const doc::Meta& m) {
+    HPDF_Doc pdf = hd.get();
+    auto set = [&](HPDF_InfoType type, const std::string& value) {
+        if (!value.empty()) HPDF_SetInfoAttr(pdf, type, cleanText(value).c_str());
+    };
+    set(HPDF_INFO_TITLE, m.title);
+    set(HPDF_INFO_AUTHOR, m.organisation);
+    set(HPDF_INFO_SUBJECT, m.subject);
+    set(HPDF_INFO_KEYWORDS, join(m.keywords, ", "));
+    const std::string generator = m.generator.empty() ? std::string("Överens ") + kVersion : m.generator;
+    set(HPDF_INFO_CREATOR, generator);
+    set(HPDF_INFO_PRODUCER, generator + " (libharu " HPDF_VERSION_TEXT ", qpdf " + QPDF::QPDFVersion() + ")");
+    if (m.adopted && m.adopted->valid()) {
+        HPDF_Date d{};
+        d.year = m.adopted->year;
+        d.month = m.adopted->month;
+        d.day = m.adopted->day;
+        d.ind = ' ';
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
+    }
+    hd.check("writing the document info");
+}
+
+void addOutline(HaruDoc& hd, Canvas& canvas, const std::vector<HeadingMark>& headings) {
+    if (headings.empty()) return;
+    HPDF_Doc pdf = hd.get();
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    std::vector<std::pair<int, HPDF_Outline>> stack;  // level, outline
+    for (const auto& h : headings) {
+        if (h.page < 0) continue;
+        while (!stack.empty() && stack.back().first >= h.level) stack.pop_back();
+        HPDF_Outline parent = stack.empty() ? nullptr : stack.back().second;
+        HPDF_Outline o = HPDF_CreateOutline(pdf, parent, h.title().c_str(), enc);
+        HPDF_Destination dst = HPDF_Page_CreateDestination(canvas.page(h.page));
+        HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(h.top));
+        HPDF_Outline_SetDestination(o, dst);
+        HPDF_Outline_SetOpened(o, h.level <= 1 ? HPDF_TRUE : HPDF_FALSE);
+        stack.emplace_back(h.level, o);
+    }
+    HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    hd.check("writing the outline");
+}
+
+std::string save(HaruDoc& hd) {
+    HPDF_SaveToStream(hd.get());
+    hd.check("saving the document");
+    HPDF_UINT32 size = HPDF_GetStreamSize(hd.get());
+    std::string bytes(size, '\0');
+    HPDF_UINT32 got = size;
+    HPDF_ReadFromStream(hd.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
+    // Reading to the end reports HPDF_STREAM_EOF through the error handler: not an error here.
+    HPDF_ResetError(hd.get());
+    bytes.resize(got);
+    return bytes;
+}
+
+}  // namespace
+
+std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, Diagnostics& diags) {
+    const Style style = loadStyle(options.templatesDir);
+    HaruDoc hd;
+    HPDF_UseUTFEncodings(hd.get());
+    HPDF_SetCurrentEncoder(hd.get(), "UTF-8");  // before the info, or it is mis-encoded
+    // Uncompressed here: qpdf compresses every stream once when it writes the final file (faster
+    // than letting libharu compress and qpdf copy).
+    HPDF_SetCompressionMode(hd.get(), HPDF_COMP_NONE);
+    hd.check("setting up UTF-8 and compression");
+    setInfo(hd, d.meta);
+
+    FontBook fonts(hd, style, diags);
+    Canvas canvas(hd, fonts, style, d.meta);
+    Layouter layouter(canvas, d);
+    layouter.run();
+    canvas.finish();
+    hd.check("laying out the pages");
+    addOutline(hd, canvas, layouter.headings());
+
+    std::string raw = save(hd);
+    FinishOptions fo;
+    fo.lang = langTag(d.meta.lang);
+    fo.usage = fonts.usage();
+    return finishWithQpdf(raw, fo);
+}
+
+}  // namespace pdf
+
+namespace {
+
+class PdfWriter : public Writer {
+public:
+    std::string format() const override { return "pdf"; }
+
+    void write(const doc::Document& d, std::ostream& out, const WriteOptions& options, Diagnostics& diags) const override {
+        const std::string engine = options.pdfEngine.empty() ? "libharu" : options.pdfEngine;
+        if (engine == "libreoffice") {
+            pdf::writeWithLibreOffice(d, out, options, diags);
+            return;
+        }
+        if (engine != "libharu")
+            throw WriteError("pdf.engine-unknown",
+                             "PDF: unknown --pdf-engine '" + engine + "' (use libharu or libreoffice)");
+        const std::string bytes = pdf::renderWithHaru(d, options, diags);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out) throw WriteError("pdf.write", "PDF: writing the output failed");
+    }
+};
+
+}  // namespace
+
+void registerPdfWriter(WriterRegistry& registry) { registry.add(std::make_unique<PdfWriter>()); }
+
+}  // namespace overens

@@ -1,0 +1,58 @@
+// The PDF house style: page geometry, fonts and paragraph styles, read from templates/pdf/style.xml.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace overens::pdf {
+
+struct FontFamily {
+    std::string id;
+    // Resolved font files: regular, bold, italic, bold-italic.
+    std::filesystem::path regular, bold, italic, boldItalic;
+};
+
+struct TextStyle {
+    std::string name;
+    std::string family = "serif";
+    double size = 11;        // points
+    double leading = 1.3;    // line height as a factor of size
+    double spaceBefore = 0;  // points
+    double spaceAfter = 0;
+    double indent = 0;       // points (left indent; hanging indent for lists)
+    double padding = 0;      // table cells
+    double gray = 0;         // text colour, 0 = black
+    double background = 1;   // table header fill, 1 = white (none)
+    bool bold = false;
+    bool italic = false;
+    bool justify = false;
+
+    double lineHeight() const { return size * leading; }
+};
+
+struct Style {
+    double pageWidth = 595.28, pageHeight = 841.89;  // points
+    double marginTop = 51, marginBottom = 51, marginLeft = 70.87, marginRight = 56.69;
+    std::string headerStyle = "header", footerStyle = "footer";
+    double runningGap = 14;
+    bool runningRule = true;
+    std::map<std::string, FontFamily> families;
+    std::map<std::string, TextStyle> styles;
+    std::string numberSeparator = ".";
+    double numberGap = 8;
+    int tocLevels = 2;
+    double tableRuleWidth = 0.5, tableRuleGray = 0.55;
+    int signatureColumns = 2;
+    double signSpace = 34, signColumnGap = 24;
+
+    // The named style; an unknown name falls back to "body" (always present).
+    const TextStyle& style(const std::string& name) const;
+};
+
+// Reads the style from <templatesDir>/pdf/style.xml; an empty templatesDir or a missing file
+// gives the built-in defaults. Throws WriteError on a broken file or a font that is not found.
+Style loadStyle(const std::filesystem::path& templatesDir);
+
+}  // namespace overens::pdf

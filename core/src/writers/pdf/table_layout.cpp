@@ -1,0 +1,202 @@
+// Tables: column widths from the content (or the table's weights), cells wrapped to their
+// column, each row kept whole on a page where it fits (a row taller than a page is split
+// between lines), and the header rows repeated at the top of every page the table runs onto.
+#include <algorithm>
+#include <numeric>
+
+#include "writers/pdf/layout.hpp"
+
+namespace overens::pdf {
+namespace {
+
+struct LaidRow {
+    std::vector<std::vector<Line>> cells;
+    std::size_t lines = 0;  // the tallest cell, in lines
+};
+
+class TableLayout {
+public:
+    TableLayout(Canvas& canvas, const doc::Table& table)
+        : canvas_(canvas),
+          table_(table),
+          body_(canvas.style().style("table")),
+          head_(canvas.style().style("table-head")) {
+        for (const auto& r : table.header) columns_ = std::max(columns_, r.size());
+        for (const auto& r : table.rows) columns_ = std::max(columns_, r.size());
+    }
+
+    void run() {
+        if (columns_ == 0) return;
+        computeWidths();
+        for (const auto& r : table_.header) header_.push_back(layRow(r, head_));
+        headerHeight_ = 0;
+        for (const auto& h : header_) headerHeight_ += height(h, head_);
+
+        canvas_.beginBlock(canvas_.style().style("body").spaceAfter);
+        const double firstRow = table_.rows.empty() ? 0 : height(layRow(table_.rows.front(), body_), body_);
+        canvas_.ensure(std::min(headerHeight_ + firstRow, canvas_.bodyHeight()));
+        drawHeader();
+        for (const auto& r : table_.rows) placeRow(layRow(r, body_));
+        closeSegment();
+
+        const TextStyle& cs = canvas_.style().style("caption");
+        if (!table_.caption.empty()) {
+            auto lines = wrapSpans(canvas_.fonts(), spansOf(canvas_.fonts(), cs, table_.caption), canvas_.width());
+            canvas_.moveDown(std::min(cs.spaceBefore, std::max(0.0, canvas_.y() - canvas_.bodyBottom())));
+            for (const auto& l : lines) {
+                if (!canvas_.fits(cs.lineHeight())) canvas_.newPage();
+                canvas_.drawLine(l, canvas_.left(), canvas_.y(), cs);
+                canvas_.moveDown(cs.lineHeight());
+            }
+        }
+        canvas_.spaceAfter(std::max(cs.spaceAfter, canvas_.style().style("body").spaceAfter));
+    }
+
+private:
+    std::vector<Span> spans(const doc::Row& row, std::size_t c, const TextStyle& s) {
+        if (c >= row.size()) return {};
+        return spansOf(canvas_.fonts(), s, row[c]);
+    }
+
+    void computeWidths() {
+        const std::size_t n = columns_;
+        const double pad = std::max(body_.padding, head_.padding);
+        const double avail = canvas_.width() - 2 * pad * static_cast<double>(n);
+        widths_.assign(n, avail / static_cast<double>(n));
+        const double weightSum = std::accumulate(table_.weights.begin(), table_.weights.end(), 0.0);
+        if (table_.weights.size() == n && weightSum > 0 &&
+            std::all_of(table_.weights.begin(), table_.weights.end(), [](double w) { return w >= 0; })) {
+            for (std::size_t c = 0; c < n; ++c) widths_[c] = avail * table_.weights[c] / weightSum;
+        } else {
+            std::vector<double> mins(n, 0), maxs(n, 0);
+            auto measure = [&](const doc::Row& row, const TextStyle& s) {
+                for (std::size_t c = 0; c < n && c < row.size(); ++c) {
+                    auto e = measureSpans(canvas_.fonts(), spans(row, c, s));
+                    mins[c] = std::max(mins[c], e.minWidth);
+                    maxs[c] = std::max(maxs[c], e.maxWidth);
+                }
+            };
+            for (const auto& r : table_.header) measure(r, head_);
+            for (const auto& r : table_.rows) measure(r, body_);
+            const double floor = 2 * body_.size;
+            for (std::size_t c = 0; c < n; ++c) {
+                mins[c] = std::max(mins[c], floor);
+                maxs[c] = std::max(maxs[c], mins[c]);
+            }
+            const double sumMin = std::accumulate(mins.begin(), mins.end(), 0.0);
+            const double sumMax = std::accumulate(maxs.begin(), maxs.end(), 0.0);
+            for (std::size_t c = 0; c < n; ++c) {
+                if (sumMax <= avail)  // everything fits on one line: share the rest by natural width
+                    widths_[c] = maxs[c] + (avail - sumMax) * maxs[c] / sumMax;
+                else if (sumMin >= avail)  // even the longest words do not fit: words will be broken
+                    widths_[c] = avail * mins[c] / sumMin;
+                else
+                    widths_[c] = mins[c] + (maxs[c] - mins[c]) * (avail - sumMin) / (sumMax - sumMin);
+            }
+        }
+        xs_.assign(n + 1, canvas_.left());
+        for (std::size_t c = 0; c < n; ++c) xs_[c + 1] = xs_[c] + widths_[c] + 2 * pad;
+        xs_[n] = canvas_.right();
+    }
+
+    LaidRow layRow(const doc::Row& row, const TextStyle& s) {
+        LaidRow out;
+        out.cells.resize(columns_);
+        for (std::size_t c = 0; c < columns_; ++c) {
+            out.cells[c] = wrapSpans(canvas_.fonts(), spans(row, c, s), widths_[c]);
+            out.lines = std::max(out.lines, out.cells[c].size());
+        }
+        out.lines = std::max<std::size_t>(out.lines, 1);
+        return out;
+    }
+
+    static double height(const LaidRow& r, const TextStyle& s) {
+        return static_cast<double>(r.lines) * s.lineHeight() + 2 * s.padding;
+    }
+
+    // Draws lines [from, to) of each cell of a row at the current position.
+    void drawRow(const LaidRow& r, const TextStyle& s, std::size_t from, std::size_t to, bool header) {
+        const double h = static_cast<double>(to - from) * s.lineHeight() + 2 * s.padding;
+        const double top = canvas_.y();
+        const Style& st = canvas_.style();
+        if (header && s.background < 1) canvas_.fillRect(xs_.front(), top - h, xs_.back() - xs_.front(), h, s.background);
+        for (std::size_t c = 0; c < columns_; ++c) {
+            double y = top - s.padding;
+            const auto& lines = r.cells[c];
+            for (std::size_t i = from; i < to && i < lines.size(); ++i) {
+                canvas_.drawLine(lines[i], xs_[c] + s.padding, y, s);
+                y -= s.lineHeight();
+            }
+        }
+        if (firstOnPage_) canvas_.rule(xs_.front(), top, xs_.back(), top, st.tableRuleWidth, st.tableRuleGray);
+        canvas_.rule(xs_.front(), top - h, xs_.back(), top - h, header ? st.tableRuleWidth * 1.6 : st.tableRuleWidth,
+                     st.tableRuleGray);
+        if (firstOnPage_) segmentTop_ = top;
+        firstOnPage_ = false;
+        canvas_.moveDown(h);
+    }
+
+    void drawHeader() {
+        firstOnPage_ = true;
+        for (const auto& h : header_) drawRow(h, head_, 0, h.lines, true);
+    }
+
+    // The vertical rules of the part of the table on the current page, as one path.
+    void closeSegment() {
+        if (!firstOnPage_) {
+            const Style& st = canvas_.style();
+            canvas_.rules(xs_, segmentTop_, canvas_.y(), st.tableRuleWidth, st.tableRuleGray);
+        }
+    }
+
+    void newPage() {
+        closeSegment();
+        canvas_.newPage();
+        firstOnPage_ = true;
+        drawHeader();
+    }
+
+    void placeRow(const LaidRow& r) {
+        const double h = height(r, body_);
+        if (canvas_.fits(h)) {
+            drawRow(r, body_, 0, r.lines, false);
+            return;
+        }
+        if (h <= canvas_.bodyHeight() - headerHeight_) {
+            newPage();
+            drawRow(r, body_, 0, r.lines, false);
+            return;
+        }
+        // Taller than a page: split between lines.
+        std::size_t from = 0;
+        while (from < r.lines) {
+            const double room = canvas_.y() - canvas_.bodyBottom() - 2 * body_.padding;
+            auto fit = static_cast<std::size_t>(std::max(0.0, room / body_.lineHeight() + 1e-6));
+            if (fit == 0) {
+                newPage();
+                continue;
+            }
+            const std::size_t to = std::min(r.lines, from + fit);
+            drawRow(r, body_, from, to, false);
+            from = to;
+            if (from < r.lines) newPage();
+        }
+    }
+
+    Canvas& canvas_;
+    const doc::Table& table_;
+    const TextStyle& body_;
+    const TextStyle& head_;
+    std::size_t columns_ = 0;
+    std::vector<double> widths_, xs_;
+    std::vector<LaidRow> header_;
+    double headerHeight_ = 0;
+    bool firstOnPage_ = true;
+    double segmentTop_ = 0;
+};
+
+}  // namespace
+
+void layoutTable(Canvas& canvas, const doc::Table& table) { TableLayout(canvas, table).run(); }
+
+}  // namespace overens::pdf
