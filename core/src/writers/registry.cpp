@@ -37,7 +37,7 @@ const WriterRegistry& WriterRegistry::builtin() {
         WriterRegistry r;
         registerMarkdownWriter(r);
         // registerOdfWriter(r);  -- enabled when the ODF writer lands
-        // registerPdfWriter(r);  -- enabled when the PDF writer lands
+        registerPdfWriter(r);
         // registerIcsWriter(r);  -- enabled when the iCalendar writer lands
         return r;
     }();
