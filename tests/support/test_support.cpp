@@ -61,7 +61,7 @@ RunResult run(const std::vector<std::string>& argv, const std::map<std::string, 
     return r;
 }
 
-RunResult overens(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+RunResult runOverens(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
     std::vector<std::string> argv{binary().string()};
     argv.insert(argv.end(), args.begin(), args.end());
     return run(argv, env);

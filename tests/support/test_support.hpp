@@ -27,7 +27,7 @@ RunResult run(const std::vector<std::string>& argv, const std::map<std::string, 
               int timeoutSeconds = 300, const std::filesystem::path& cwd = {});
 
 // Run `overens` with args.
-RunResult overens(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+RunResult runOverens(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
 
 // A fresh temporary folder, removed when the object goes.
 class TempDir {
