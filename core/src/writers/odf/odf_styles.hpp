@@ -1,0 +1,49 @@
+// styles.xml: the default house style from templates/odf/styles.xml, or a reference
+// document's styles completed from it; the document's language on the default style; the
+// running header (organisation, registration number) and footer ("Sida N av M").
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "overens/document.hpp"
+#include "writers/odf/odf_reference.hpp"
+
+namespace overens::odf {
+
+// How the outline style numbers headings, so the body can pre-fill a table of contents.
+struct OutlineNumbering {
+    struct Level {
+        bool arabic = false;    // num-format "1"
+        int displayLevels = 1;  // how many levels the number shows (1.2.3 = 3)
+    };
+    Level levels[11];  // index 1..10
+
+    // "1.2" for a heading at level with counters[1..level]; empty when the level is unnumbered.
+    std::string label(int level, const int counters[11]) const;
+};
+
+// A file the styles refer to (a header logo), to be put into the package.
+struct StyleResource {
+    std::string path;
+    std::string bytes;
+    std::string mediaType;
+};
+
+struct StylesPart {
+    std::string xml;                      // styles.xml
+    std::vector<StyleResource> resources;  // pictures the styles use
+    std::string masterPage;               // master page of the first paragraph when not "Standard"
+    OutlineNumbering outline;
+};
+
+// houseStyle: templates/odf/styles.xml. reference: null for the house style alone.
+// Throws WriteError ("odf.house-style", "odf.reference") when a file cannot be used.
+StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& houseStyle,
+                       const ReferencePackage* reference);
+
+// "Sida {page} av {pages}" etc. for meta.pageLabel when empty, in the document's language.
+std::string defaultPageLabel(const std::string& lang);
+
+}  // namespace overens::odf
