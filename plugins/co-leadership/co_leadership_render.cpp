@@ -1,0 +1,139 @@
+#include <string>
+
+#include "co_leadership_plugin.hpp"
+#include "render_text.hpp"
+
+namespace overens::coleadership {
+
+namespace {
+
+// "varje vecka" / "every week" from the template when it has a phrase for the interval,
+// else the generic phrase with the interval in words.
+std::string frequency(const Value* every, const Context& ctx, const Wording& w) {
+    if (!every || !every->duration || every->duration->zero()) return w.get("not-recurring");
+    const std::string key = "freq-" + every->duration->iso();
+    if (w.has(key)) return w.get(key);
+    return w.format("freq-other", {{"interval", describeDuration(*every->duration, ctx.lang)}});
+}
+
+std::string decider(const std::string& role, const Wording& w) {
+    const std::string key = "decider-" + role;
+    return isUrgentDecider(role) ? w.get(key) : role;
+}
+
+void story(doc::Blocks& out, const Record& s, const Wording& w, const std::map<std::string, std::string>& vars) {
+    out.push_back(doc::Heading{2, text::formatInline(w, "story-heading", vars)});
+    text::addWording(out, w, "story-intro", vars);
+    for (const char* part : {"vision", "goals", "activities", "message"})
+        if (s.has(part)) text::addLabelled(out, w.get(std::string("story-") + part), s.text(part));
+}
+
+void meetings(doc::Blocks& out, const std::vector<Record>& rows, const Context& ctx, const Wording& w,
+              const std::map<std::string, std::string>& vars) {
+    out.push_back(doc::Heading{2, text::formatInline(w, "meetings-heading", vars)});
+    text::addWording(out, w, "meetings-intro", vars);
+    doc::Table t;
+    t.weights = {3, 2, 2, 1.5, 3, 2};
+    t.header.push_back({doc::runs(w.get("col-meeting")), doc::runs(w.get("col-often")), doc::runs(w.get("col-when")),
+                        doc::runs(w.get("col-length")), doc::runs(w.get("col-participants")),
+                        doc::runs(w.get("col-prepares"))});
+    doc::List purposes;
+    for (const auto& m : rows) {
+        const auto length = m.duration("length");
+        t.rows.push_back({{doc::value(m.text("name"))},
+                          {doc::plain(frequency(m.get("every"), ctx, w))},
+                          text::answerInline(m.text("when")),
+                          length ? doc::Runs{doc::value(describeDuration(*length, ctx.lang))} : doc::Runs{},
+                          text::answerInline(m.text("participants")),
+                          text::answerInline(m.text("prepares"))});
+        if (m.has("purpose")) {
+            doc::ListItem item;
+            item.runs.push_back(doc::strong(m.text("name") + ": "));
+            for (auto& r : text::answerInline(m.text("purpose"))) item.runs.push_back(r);
+            purposes.items.push_back(std::move(item));
+        }
+    }
+    out.push_back(std::move(t));
+    if (!purposes.items.empty()) {
+        text::addWording(out, w, "purposes-label", vars);
+        out.push_back(std::move(purposes));
+    }
+}
+
+void preparation(doc::Blocks& out, const Record& p, const Context& ctx, const Wording& w,
+                 const std::map<std::string, std::string>& vars) {
+    out.push_back(doc::Heading{2, text::formatInline(w, "preparation-heading", vars)});
+    text::addWording(out, w, "preparation-intro", vars);
+    if (p.has("description")) text::addAnswer(out, p.text("description"));
+    const auto& steps = p.list("step");
+    if (!steps.empty()) {
+        text::addWording(out, w, "steps-label", vars);
+        doc::List list;
+        list.ordered = true;
+        for (const auto& s : steps) list.items.push_back({{doc::value(s.text)}, {}});
+        out.push_back(std::move(list));
+    }
+    if (const auto d = p.duration("papers-before"))
+        text::addWording(out, w, "papers-before", {{"time", describeDuration(*d, ctx.lang)}});
+}
+
+void urgentMatters(doc::Blocks& out, const Record* u, const Wording& w, std::map<std::string, std::string> vars) {
+    out.push_back(doc::Heading{2, text::formatInline(w, "urgent-heading", vars)});
+    const std::string role = u ? u->text("decided-by", "chair") : "chair";
+    vars["decider"] = decider(role, w);
+    text::addWording(out, w, "urgent-law", vars);
+    if (!u) return;
+    if (u->has("substitute")) {
+        vars["substitute"] = decider(u->text("substitute"), w);
+        text::addWording(out, w, "urgent-substitute", vars);
+    }
+    if (u->has("consult")) {
+        vars["consult"] = u->text("consult");
+        text::addWording(out, w, "urgent-consult", vars);
+    }
+    if (u->has("routine")) text::addLabelled(out, w.get("routine-label"), u->text("routine"));
+    if (u->has("improvisation")) {
+        out.push_back(doc::Heading{3, text::formatInline(w, "improvisation-heading", vars)});
+        text::addWording(out, w, "improvisation-intro", vars);
+        text::addAnswer(out, u->text("improvisation"));
+    }
+}
+
+void goldenZone(doc::Blocks& out, const Record& g, const Wording& w, const std::map<std::string, std::string>& vars) {
+    out.push_back(doc::Heading{2, text::formatInline(w, "golden-heading", vars)});
+    text::addWording(out, w, "golden-intro", vars);
+    if (g.has("approach")) text::addAnswer(out, g.text("approach"));
+    const auto& questions = g.rows("question");
+    if (questions.empty()) return;
+    doc::Table t;
+    t.weights = {3, 4, 2};
+    t.header.push_back(
+        {doc::runs(w.get("col-question")), doc::runs(w.get("col-handling")), doc::runs(w.get("col-forum"))});
+    for (const auto& q : questions)
+        t.rows.push_back({{doc::value(q.text("text"))}, text::answerInline(q.text("handling")),
+                          text::answerInline(q.text("forum"))});
+    out.push_back(std::move(t));
+}
+
+}  // namespace
+
+doc::Blocks CoLeadershipPlugin::render(const Record& values, const Context& ctx, const Wording& w) const {
+    doc::Blocks out;
+    const Party* chair = ctx.party("chair");
+    const Party* director = ctx.party("director");
+    const std::map<std::string, std::string> vars{{"organisation", ctx.organisation.name},
+                                                  {"board", ctx.organisation.board},
+                                                  {"chair", chair ? chair->title : std::string()},
+                                                  {"director", director ? director->title : std::string()}};
+
+    text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
+    if (values.has("intro")) text::addAnswer(out, values.text("intro"));
+    if (const Record* s = values.group("story")) story(out, *s, w, vars);
+    if (!values.rows("meeting").empty()) meetings(out, values.rows("meeting"), ctx, w, vars);
+    if (const Record* p = values.group("case-preparation")) preparation(out, *p, ctx, w, vars);
+    urgentMatters(out, values.group("urgent"), w, vars);
+    if (const Record* g = values.group("golden-zone")) goldenZone(out, *g, w, vars);
+    return out;
+}
+
+}  // namespace overens::coleadership

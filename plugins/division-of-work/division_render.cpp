@@ -1,0 +1,71 @@
+#include <string>
+#include <vector>
+
+#include "division_plugin.hpp"
+#include "render_text.hpp"
+
+namespace overens::division {
+
+namespace {
+
+void addPart(doc::List& list, const Wording& w, const std::string& labelKey, const std::string& answer) {
+    if (answer.empty()) return;
+    doc::ListItem item;
+    item.runs.push_back(doc::strong(w.get(labelKey) + " "));
+    for (auto& r : text::answerInline(answer)) item.runs.push_back(r);
+    list.items.push_back(std::move(item));
+}
+
+}  // namespace
+
+doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ctx, const Wording& w) const {
+    doc::Blocks out;
+    const Party* chair = ctx.party("chair");
+    const Party* director = ctx.party("director");
+    const std::map<std::string, std::string> vars{{"organisation", ctx.organisation.name},
+                                                  {"board", ctx.organisation.board},
+                                                  {"chair", chair ? chair->title : std::string()},
+                                                  {"director", director ? director->title : std::string()}};
+    text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
+    if (values.has("intro")) text::addAnswer(out, values.text("intro"));
+
+    const auto& areas = values.rows("area");
+    if (areas.empty()) return out;
+
+    // At a glance: every area, its owner, its contact and its forum.
+    doc::Table overview;
+    overview.weights = {4, 3, 3, 3};
+    overview.header.push_back({doc::runs(w.get("col-area")), doc::runs(w.get("col-owner")),
+                               doc::runs(w.get("col-contact")), doc::runs(w.get("col-forum"))});
+    for (const auto& a : areas) {
+        const std::string owner = a.text("owner");
+        overview.rows.push_back({{doc::value(a.text("name"))},
+                                 owner.empty() ? doc::Runs{} : doc::runs(w.get("owner-" + owner)),
+                                 text::answerInline(a.text("contact")), text::answerInline(a.text("forum"))});
+    }
+    text::addWording(out, w, "overview-label", vars);
+    out.push_back(std::move(overview));
+
+    // Then the areas in detail, grouped by owner.
+    for (const char* owner : kOwners) {
+        std::vector<const Record*> group;
+        for (const auto& a : areas)
+            if (a.text("owner") == owner) group.push_back(&a);
+        if (group.empty()) continue;
+        const std::string o = owner;
+        out.push_back(doc::Heading{2, text::formatInline(w, "heading-" + o, vars)});
+        text::addWording(out, w, "intro-" + o, vars);
+        for (const Record* a : group) {
+            out.push_back(doc::Paragraph{{doc::strong(a->text("name"))}});
+            doc::List parts;
+            addPart(parts, w, "label-politics", a->text("politics"));
+            addPart(parts, w, "label-administration", a->text("administration"));
+            addPart(parts, w, "label-contact", a->text("contact"));
+            addPart(parts, w, "label-forum", a->text("forum"));
+            if (!parts.items.empty()) out.push_back(std::move(parts));
+        }
+    }
+    return out;
+}
+
+}  // namespace overens::division

@@ -1,0 +1,109 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "goals_plugin.hpp"
+#include "render_text.hpp"
+
+namespace overens::goals {
+
+namespace {
+
+std::string dateText(const Record& r, const std::string& name, const std::string& lang) {
+    const auto d = r.date(name);
+    return d ? longDate(*d, lang) : r.text(name);
+}
+
+void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const Wording& w) {
+    out.push_back(doc::Heading{3, {doc::value(goal.text("title"))}});
+
+    doc::Runs status;
+    if (const Value* p = goal.get("priority"); p && !p->text.empty())
+        status = text::formatInline(w, "priority", {{"priority", p->text}});
+    if (goal.flag("focus")) {
+        if (!status.empty()) status.push_back(doc::plain(" · "));
+        for (auto r : text::formatInline(w, "focus")) {
+            r.strong = true;
+            status.push_back(std::move(r));
+        }
+    }
+    if (!status.empty()) out.push_back(doc::Paragraph{std::move(status), doc::ParagraphStyle::Small});
+
+    if (goal.has("why")) text::addLabelled(out, w.get("why-label"), goal.text("why"));
+
+    const auto& activities = goal.list("activity");
+    if (!activities.empty()) {
+        text::addWording(out, w, "activities-label");
+        doc::List list;
+        for (const auto& a : activities) list.items.push_back({{doc::value(a.text)}, {}});
+        out.push_back(std::move(list));
+    }
+
+    const auto& measures = goal.rows("measure");
+    if (!measures.empty()) {
+        doc::Table t;
+        t.weights = {3, 2, 2, 2, 2};
+        t.header.push_back({doc::runs(w.get("col-indicator")), doc::runs(w.get("col-baseline")),
+                            doc::runs(w.get("col-target")), doc::runs(w.get("col-due")),
+                            doc::runs(w.get("col-follow-up"))});
+        for (const auto& m : measures)
+            t.rows.push_back({{doc::value(m.text("indicator"))}, text::answerInline(m.text("baseline")),
+                              {doc::value(m.text("target"))}, text::answerInline(dateText(m, "due", ctx.lang)),
+                              text::answerInline(dateText(m, "follow-up", ctx.lang))});
+        out.push_back(std::move(t));
+    }
+
+    const std::string reporter = goal.text("reporter"), to = goal.text("report-to");
+    if (!reporter.empty() && !to.empty())
+        text::addWording(out, w, "reports", {{"reporter", reporter}, {"report-to", to}});
+    else if (!reporter.empty())
+        text::addWording(out, w, "reports-by", {{"reporter", reporter}});
+    else if (!to.empty())
+        text::addWording(out, w, "reports-to", {{"report-to", to}});
+}
+
+}  // namespace
+
+doc::Blocks GoalsPlugin::render(const Record& values, const Context& ctx, const Wording& w) const {
+    doc::Blocks out;
+    const Party* chair = ctx.party("chair");
+    const Party* director = ctx.party("director");
+    const std::map<std::string, std::string> vars{
+        {"organisation", ctx.organisation.name},
+        {"chair", chair ? chair->title : std::string()},
+        {"director", director ? director->title : std::string()},
+        {"year", values.text("year")},
+        {"period", values.text("period")},
+        {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : std::string()}};
+
+    text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
+    if (values.has("intro")) text::addAnswer(out, values.text("intro"));
+
+    for (const char* horizon : kHorizons) {
+        std::vector<const Record*> goals;
+        for (const auto& g : values.rows("goal"))
+            if (g.text("horizon") == horizon) goals.push_back(&g);
+        if (goals.empty()) continue;
+        // By priority; goals without one keep their order after the ranked ones.
+        std::stable_sort(goals.begin(), goals.end(), [](const Record* a, const Record* b) {
+            const Value* pa = a->get("priority");
+            const Value* pb = b->get("priority");
+            const long long ka = pa && !pa->text.empty() ? pa->integer : (1LL << 40);
+            const long long kb = pb && !pb->text.empty() ? pb->integer : (1LL << 40);
+            return ka < kb;
+        });
+
+        const std::string h = horizon;
+        std::string headingKey = "heading-" + h;
+        if (h == "year" && !values.has("year")) headingKey = "heading-year-plain";
+        if (h == "mandate" && !values.has("period")) headingKey = "heading-mandate-plain";
+        out.push_back(doc::Heading{2, text::formatInline(w, headingKey, vars)});
+        text::addWording(out, w, "intro-" + h, vars);
+        for (const Record* g : goals) renderGoal(out, *g, ctx, w);
+    }
+
+    text::addWording(out, w, ctx.nextReview ? "closing" : "closing-undated", vars);
+    return out;
+}
+
+}  // namespace overens::goals
