@@ -1,10 +1,19 @@
 // overens plugins: what is installed, from where.
-#include <iomanip>
+#include <array>
 #include <iostream>
 
 #include "cli_support.hpp"
 
 namespace overens::cli {
+
+namespace {
+// Characters, not bytes: Swedish titles hold multibyte letters.
+std::size_t displayWidth(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+}  // namespace
 
 int runPlugins(const CommandLine& cl) {
     Diagnostics setup;
@@ -16,18 +25,19 @@ int runPlugins(const CommandLine& cl) {
         for (const auto& dir : PluginLoader::defaultSearchPath()) std::cout << dir.string() << ' ';
         std::cout << '\n';
     } else {
-        std::size_t idWidth = 2, versionWidth = 7;
-        for (const auto& p : plugins) {
-            idWidth = std::max(idWidth, p.info.id.size());
-            versionWidth = std::max(versionWidth, p.info.version.size());
-        }
-        std::cout << std::left << std::setw(static_cast<int>(idWidth + 2)) << "ID"
-                  << std::setw(static_cast<int>(versionWidth + 2)) << "VERSION"
-                  << (lang == "en" ? "TITLE (sv / en)" : "TITEL (sv / en)") << "  FILE\n";
+        // Columns: id, version, titles, file; each as wide as its widest entry.
+        std::vector<std::array<std::string, 4>> rows{
+            {"ID", "VERSION", lang == "en" ? "TITLE (sv / en)" : "TITEL (sv / en)", lang == "en" ? "FILE" : "FIL"}};
         for (const auto& p : plugins)
-            std::cout << std::left << std::setw(static_cast<int>(idWidth + 2)) << p.info.id
-                      << std::setw(static_cast<int>(versionWidth + 2)) << p.info.version << p.info.title_sv << " / "
-                      << p.info.title_en << "  " << p.file.string() << '\n';
+            rows.push_back({p.info.id, p.info.version, p.info.title_sv + " / " + p.info.title_en, p.file.string()});
+        std::array<std::size_t, 3> width{};
+        for (const auto& r : rows)
+            for (std::size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], displayWidth(r[c]));
+        for (const auto& r : rows) {
+            for (std::size_t c = 0; c < width.size(); ++c)
+                std::cout << r[c] << std::string(width[c] - displayWidth(r[c]) + 2, ' ');
+            std::cout << r[3] << '\n';
+        }
     }
     printDiagnostics(setup, lang, std::cerr);
     return setup.hasErrors() ? kExitUsage : kExitOk;

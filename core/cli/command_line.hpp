@@ -31,6 +31,7 @@ struct CommandLine {
 int runBuild(const CommandLine& cl);
 int runValidate(const CommandLine& cl);
 int runPlugins(const CommandLine& cl);
+int runSchema(const CommandLine& cl);
 int runRemind(const CommandLine& cl);  // cmd_remind.cpp
 
 // Options of the remind command (defined beside it); each takes part in CommandLine::options

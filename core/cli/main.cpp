@@ -28,6 +28,7 @@ struct Command {
 
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table{
+        {"schema", {runSchema, "schema KIND [-o FILE]   (RELAX NG of the kind's source format)"}},
         {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice]"}},
         {"validate", {runValidate, "validate SOURCE... [--lang sv|en]"}},
         {"plugins", {runPlugins, "plugins"}},
