@@ -36,9 +36,9 @@ const WriterRegistry& WriterRegistry::builtin() {
     static const WriterRegistry registry = [] {
         WriterRegistry r;
         registerMarkdownWriter(r);
-        // registerOdfWriter(r);  -- enabled when the ODF writer lands
+        registerOdfWriter(r);
         registerPdfWriter(r);
-        // registerIcsWriter(r);  -- enabled when the iCalendar writer lands
+        registerIcsWriter(r);
         return r;
     }();
     return registry;
