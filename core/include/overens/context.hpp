@@ -16,7 +16,8 @@ namespace overens {
 struct Organisation {
     std::string type;   // "kommun" or "region"
     std::string name;   // "Exempelby kommun"
-    std::string board;  // "Kommunstyrelsen"
+    std::string board;    // in the document's language: "Kommunstyrelsen" / "Municipal Executive Board"
+    std::string boardEn;  // the English name, when the source gives one (board-en)
     Location where;
 };
 

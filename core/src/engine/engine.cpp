@@ -19,6 +19,20 @@ std::map<std::string, std::string> contextPlaceholders(const Context& ctx) {
     return v;
 }
 
+void resolveLanguage(Context& ctx, const std::string& override) {
+    const std::string written = ctx.lang;
+    ctx.lang = !override.empty() ? override : written.empty() ? "sv" : written;
+    // The board's name in the output language: as written in that language, else the default.
+    Organisation& o = ctx.organisation;
+    const bool region = o.type == "region";
+    if (ctx.lang == "en")
+        o.board = !o.boardEn.empty() ? o.boardEn
+                  : written == "en" && !o.board.empty() ? o.board
+                  : region ? "Regional Executive Board" : "Municipal Executive Board";
+    else if (o.board.empty() || written == "en")
+        o.board = region ? "Regionstyrelsen" : "Kommunstyrelsen";
+}
+
 void resolveReview(Context& ctx, const DocumentKind& kind) {
     ReviewPolicy& r = ctx.review;
     if (!r.every) r.every = kind.reviewEvery;
@@ -63,7 +77,7 @@ const Wording& Engine::wording(const std::string& lang, const std::string& name,
 void Engine::resolve(Prepared& p) const {
     Context& ctx = p.source.context;
     Diagnostics& d = p.diags;
-    ctx.lang = !options_.lang.empty() ? options_.lang : ctx.lang.empty() ? "sv" : ctx.lang;
+    resolveLanguage(ctx, options_.lang);
 
     auto kind = kinds_.find(ctx.kind);
     if (kind == kinds_.end()) {
@@ -187,7 +201,7 @@ Prepared Engine::prepareHeader(const std::string& file) {
     if (p.status == ReadStatus::Ok) {
         // Sections are not read: only the header's rules apply here.
         Context& ctx = p.source.context;
-        ctx.lang = !options_.lang.empty() ? options_.lang : ctx.lang.empty() ? "sv" : ctx.lang;
+        resolveLanguage(ctx, options_.lang);
         auto kind = kinds_.find(ctx.kind);
         if (kind != kinds_.end()) {
             p.kind = &kind->second;

@@ -64,6 +64,9 @@ private:
     mutable std::map<std::string, std::unique_ptr<Wording>> wordings_;  // by lang/name
 };
 
+// The output language (--lang, else the source's, else Swedish) and the board's name in it.
+void resolveLanguage(Context& ctx, const std::string& override);
+
 // Fill the review policy's gaps from the kind and compute the next review date: as written,
 // else one interval after adoption.
 void resolveReview(Context& ctx, const DocumentKind& kind);

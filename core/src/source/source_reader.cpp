@@ -89,9 +89,8 @@ private:
         o.where = r.where;
         o.type = r.text("type");
         o.name = r.text("name");
-        o.board = r.text("board", o.type == "region" ? "Regionstyrelsen" : "Kommunstyrelsen");
-        if (ctx_.lang == "en")
-            o.board = r.text("board-en", o.type == "region" ? "Regional Executive Board" : "Municipal Executive Board");
+        o.board = r.text("board");  // the language's default is filled in once the language is known
+        o.boardEn = r.text("board-en");
     }
 
     void party(const pugi::xml_node& e) {

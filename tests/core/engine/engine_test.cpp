@@ -95,6 +95,24 @@ TEST_F(EngineFixture, EnglishOnRequest) {
     EXPECT_EQ(document.meta.lang, "en");
     EXPECT_EQ(document.meta.title, "Test document of Exempelby kommun");
     EXPECT_EQ(doc::plainText(blocksOf<doc::Heading>(document)[0]->runs), "The test section");
+    EXPECT_EQ(document.meta.board, "Municipal Executive Board");
+}
+
+TEST(ResolveLanguage, BoardNameFollowsTheOutputLanguage) {
+    Context c;
+    c.organisation.type = "region";
+    resolveLanguage(c, "");
+    EXPECT_EQ(c.lang, "sv");
+    EXPECT_EQ(c.organisation.board, "Regionstyrelsen");
+    Context named;
+    named.lang = "sv";
+    named.organisation.board = "Kommunstyrelsen i Exempelby";
+    named.organisation.boardEn = "Exempelby Executive Board";
+    Context english = named;
+    resolveLanguage(named, "");
+    EXPECT_EQ(named.organisation.board, "Kommunstyrelsen i Exempelby");
+    resolveLanguage(english, "en");
+    EXPECT_EQ(english.organisation.board, "Exempelby Executive Board");
 }
 
 TEST_F(EngineFixture, KindRulesAreChecked) {
