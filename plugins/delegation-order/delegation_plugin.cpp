@@ -1,0 +1,105 @@
+#include "delegation_plugin.hpp"
+
+namespace overens::delegation {
+
+PluginInfo DelegationOrderPlugin::info() const {
+    return {"delegation-order", "1.0.0", "Delegationsordning", "Delegation order"};
+}
+
+Side sideOf(const std::string& k) {
+    if (k == "chair" || k == "vice-chair" || k == "member" || k == "substitute" || k == "presidium" ||
+        k == "committee")
+        return Side::Elected;
+    if (k == "director" || k == "head-of-department" || k == "employee") return Side::Employee;
+    if (k == "automated") return Side::Automated;
+    return Side::NotAllowed;
+}
+
+bool isMember(const std::string& k) { return k == "chair" || k == "vice-chair" || k == "member"; }
+
+bool isHeadOfDepartment(const std::string& k) { return k == "director" || k == "head-of-department"; }
+
+RoleRef parseRoles(const std::string& text) {
+    RoleRef ref;
+    std::string current;
+    auto flush = [&] {
+        const auto b = current.find_first_not_of(" \t\n");
+        if (b != std::string::npos) ref.ids.push_back(current.substr(b, current.find_last_not_of(" \t\n") - b + 1));
+        current.clear();
+    };
+    for (char c : text) {
+        if (c == '+' || c == ',') {
+            ref.joint = ref.joint || c == '+';
+            flush();
+        } else {
+            current += c;
+        }
+    }
+    flush();
+    return ref;
+}
+
+std::map<std::string, const Record*> rolesById(const Record& values) {
+    std::map<std::string, const Record*> out;
+    for (const auto& r : values.rows("role")) out.emplace(r.text("id"), &r);
+    return out;
+}
+
+std::string lowerSv(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < s.size()) {
+            unsigned char d = static_cast<unsigned char>(s[i + 1]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);  // À-Þ -> à-þ
+            out += static_cast<char>(c);
+            out += static_cast<char>(d);
+            ++i;
+        } else {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+    return out;
+}
+
+std::string reportingOf(const Record& row, const Record& order) {
+    const std::string own = row.text("reporting");
+    return own.empty() ? order.text("reporting") : own;
+}
+
+void DelegationOrderPlugin::publish(const Record& values, const Context& ctx, Facts& out) const {
+    for (const auto& r : values.rows("role")) {
+        out["delegation-order.roles"].insert(r.text("id"));
+        if (sideOf(r.text("kind")) == Side::Employee) out["delegation-order.employee-roles"].insert(r.text("id"));
+    }
+    if (!ctx.registration.dnr.empty()) out["delegation-order.dnr"].insert(ctx.registration.dnr);
+}
+
+void DelegationOrderPlugin::crossCheck(const Record& values, const Context&, const Facts&,
+                                       const std::vector<Facts>& others, Diagnostics& out) const {
+    for (const auto& other : others) {
+        auto kind = other.find("header.kind");
+        if (kind == other.end() || !kind->second.count("director-instruction")) continue;
+        auto posts = other.find("director-instruction.roles");
+        if (posts == other.end()) continue;  // the instruction lists no posts: nothing to compare with
+        std::string organisation;
+        if (auto o = other.find("header.organisation"); o != other.end() && !o->second.empty())
+            organisation = *o->second.begin();
+        for (const auto& r : values.rows("role")) {
+            if (sideOf(r.text("kind")) != Side::Employee || posts->second.count(r.text("id"))) continue;
+            out.error("delegation-order.role-not-in-organisation", r.whereOf("id"),
+                      "rollen '" + r.text("id") + "' (" + r.text("title") +
+                          ") finns inte bland befattningarna i instruktionen för direktören för " + organisation +
+                          "; en delegat måste finnas i organisationen (7 kap. 5 § kommunallagen)",
+                      "the role '" + r.text("id") + "' (" + r.text("title") +
+                          ") is not among the posts in the director instruction of " + organisation +
+                          "; a delegate must exist in the organisation (Local Government Act, Chapter 7, "
+                          "Section 5)");
+        }
+    }
+}
+
+}  // namespace overens::delegation
+
+OVERENS_PLUGIN(overens::delegation::DelegationOrderPlugin)

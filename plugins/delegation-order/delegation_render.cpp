@@ -1,0 +1,196 @@
+#include "delegation_plugin.hpp"
+
+namespace overens::delegation {
+
+namespace {
+
+std::vector<std::string> paragraphsOf(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find("\n\n", start);
+        if (end == std::string::npos) end = text.size();
+        std::string p = text.substr(start, end - start);
+        while (!p.empty() && (p.back() == '\n' || p.back() == ' ')) p.pop_back();
+        while (!p.empty() && (p.front() == '\n' || p.front() == ' ')) p.erase(p.begin());
+        if (!p.empty()) out.push_back(p);
+        start = end + 2;
+    }
+    return out;
+}
+
+// Template text with {placeholders}: the template's words plain, the filled-in values as value runs.
+doc::Runs fill(const std::string& text, const std::map<std::string, std::string>& values) {
+    doc::Runs runs;
+    std::string plain;
+    auto flush = [&] {
+        if (!plain.empty()) runs.push_back(doc::plain(plain));
+        plain.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            const std::size_t close = text.find('}', i + 1);
+            if (close != std::string::npos) {
+                auto it = values.find(text.substr(i + 1, close - i - 1));
+                if (it != values.end()) {
+                    flush();
+                    runs.push_back(doc::value(it->second));
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        plain += text[i++];
+    }
+    flush();
+    return runs;
+}
+
+void wording(doc::Blocks& out, const Wording& w, const std::string& key,
+             const std::map<std::string, std::string>& values = {}) {
+    for (const auto& p : paragraphsOf(w.get(key))) out.push_back(doc::Paragraph{fill(p, values)});
+}
+
+void answer(doc::Blocks& out, const std::string& text) {
+    for (const auto& p : paragraphsOf(text)) out.push_back(doc::Paragraph{{doc::value(p)}});
+}
+
+// A list whose items are the template keys prefix1..prefixN.
+void keyList(doc::Blocks& out, const Wording& w, const std::string& prefix, int n) {
+    doc::List list;
+    list.ordered = true;
+    for (int i = 1; i <= n; ++i) list.items.push_back({doc::runs(w.get(prefix + std::to_string(i))), {}});
+    out.push_back(std::move(list));
+}
+
+class Renderer {
+public:
+    Renderer(const Record& v, const Context& ctx, const Wording& w) : v_(v), ctx_(ctx), w_(w), roles_(rolesById(v)) {}
+
+    doc::Blocks run() {
+        const std::map<std::string, std::string> vars{{"board", ctx_.organisation.board},
+                                                      {"organisation", ctx_.organisation.name}};
+        if (v_.has("introduction"))
+            answer(out_, v_.text("introduction"));
+        else
+            wording(out_, w_, "intro", vars);
+
+        heading(2, "general-heading");
+        wording(out_, w_, "general-intro", vars);
+        heading(3, "not-delegable-heading");
+        wording(out_, w_, "not-delegable", vars);
+        keyList(out_, w_, "not-delegable-", 5);
+        heading(3, "automated-heading");
+        wording(out_, w_, "automated", vars);
+        keyList(out_, w_, "automated-", 4);
+        heading(3, "urgent-heading");
+        wording(out_, w_, "urgent", vars);
+        heading(3, "reporting-heading");
+        wording(out_, w_, "reporting", vars);
+        if (v_.has("reporting"))
+            wording(out_, w_, "reporting-default", {{"reporting", w_.get("reporting-" + v_.text("reporting"))}});
+        if (v_.has("reporting-routine")) answer(out_, v_.text("reporting-routine"));
+        heading(3, "sub-delegation-heading");
+        wording(out_, w_, "sub-delegation", vars);
+        heading(3, "conflicts-heading");
+        wording(out_, w_, "conflicts", vars);
+        heading(3, "substitutes-heading");
+        wording(out_, w_, "substitutes", vars);
+        heading(3, "execution-heading");
+        wording(out_, w_, "execution", vars);
+        heading(3, "appeals-heading");
+        wording(out_, w_, "appeals", vars);
+        if (!v_.list("local-rule").empty()) {
+            heading(3, "local-heading");
+            for (const auto& r : v_.list("local-rule")) answer(out_, r.text);
+        }
+
+        heading(2, "roles-heading");
+        wording(out_, w_, "roles-intro", vars);
+        doc::Table roles;
+        roles.weights = {1.2, 4, 2.4};
+        roles.header.push_back({doc::runs(w_.get("col-role-id")), doc::runs(w_.get("col-role-title")),
+                                doc::runs(w_.get("col-role-kind"))});
+        for (const auto& r : v_.rows("role")) {
+            doc::Runs title{doc::value(r.text("title"))};
+            if (r.has("note")) title.push_back(doc::plain(" (" + r.text("note") + ")"));
+            roles.rows.push_back({{doc::value(r.text("id"))}, title, doc::runs(w_.get("kind-" + r.text("kind")))});
+        }
+        out_.push_back(std::move(roles));
+
+        heading(2, "table-heading");
+        wording(out_, w_, "table-intro", vars);
+        for (const auto& area : v_.rows("area")) renderArea(area);
+        return std::move(out_);
+    }
+
+private:
+    void heading(int level, const std::string& key) { out_.push_back(doc::Heading{level, doc::runs(w_.get(key))}); }
+
+    std::string titles(const std::string& ids) {
+        const RoleRef ref = parseRoles(ids);
+        std::string s;
+        for (std::size_t i = 0; i < ref.ids.size(); ++i) {
+            if (i) s += i + 1 == ref.ids.size() ? w_.get(ref.joint ? "and-jointly" : "or") : ", ";
+            auto it = roles_.find(ref.ids[i]);
+            s += it == roles_.end() ? ref.ids[i] : it->second->text("title");
+        }
+        if (ref.joint && ref.ids.size() > 1) s += " " + w_.get("jointly");
+        return s;
+    }
+
+    void renderArea(const Record& area) {
+        out_.push_back(doc::Heading{3, {doc::value(area.text("number") + " " + area.text("title"))}});
+        if (area.has("intro")) answer(out_, area.text("intro"));
+        doc::Table t;
+        t.weights = {0.8, 4.2, 2.2, 1.8, 1.8, 1.5, 2.4};
+        t.header.push_back({doc::runs(w_.get("col-number")), doc::runs(w_.get("col-matter")),
+                            doc::runs(w_.get("col-delegate")), doc::runs(w_.get("col-substitute")),
+                            doc::runs(w_.get("col-legal-basis")), doc::runs(w_.get("col-reporting")),
+                            doc::runs(w_.get("col-note"))});
+        const std::string subAllowed = w_.get("sub-delegation-allowed");
+        const std::string urgentLabel = w_.get("urgent-label");
+        for (const auto& row : area.rows("delegation")) {
+            doc::Runs matter{doc::value(row.text("matter"))};
+            if (row.flag("urgent")) {
+                matter.push_back(doc::plain(" "));
+                matter.push_back(doc::emph("(" + urgentLabel + ")"));
+            }
+            doc::Runs note;
+            auto add = [&](doc::Run r) {
+                if (!note.empty()) note.push_back(doc::plain("; "));
+                note.push_back(std::move(r));
+            };
+            if (row.has("limit")) add(doc::value(row.text("limit")));
+            if (row.flag("sub-delegation")) {
+                add(doc::plain(subAllowed));
+                if (row.has("sub-delegate")) note.push_back(doc::value(": " + titles(row.text("sub-delegate"))));
+            }
+            if (row.has("note")) add(doc::value(row.text("note")));
+            std::string reporting = row.flag("urgent") ? "next-meeting" : reportingOf(row, v_);
+            t.rows.push_back({{doc::value(row.text("number"))},
+                              matter,
+                              {doc::value(titles(row.text("delegate")))},
+                              row.has("substitute") ? doc::Runs{doc::value(titles(row.text("substitute")))}
+                                                    : doc::runs("–"),
+                              row.has("legal-basis") ? doc::Runs{doc::value(row.text("legal-basis"))} : doc::runs("–"),
+                              doc::runs(reporting.empty() ? "–" : w_.get("reporting-short-" + reporting)),
+                              note.empty() ? doc::runs("–") : note});
+        }
+        out_.push_back(std::move(t));
+    }
+
+    const Record& v_;
+    const Context& ctx_;
+    const Wording& w_;
+    std::map<std::string, const Record*> roles_;
+    doc::Blocks out_;
+};
+
+}  // namespace
+
+doc::Blocks DelegationOrderPlugin::render(const Record& values, const Context& ctx, const Wording& wording) const {
+    return Renderer(values, ctx, wording).run();
+}
+
+}  // namespace overens::delegation

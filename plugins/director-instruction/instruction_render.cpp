@@ -1,0 +1,194 @@
+#include <map>
+
+#include "instruction_plugin.hpp"
+
+namespace overens::instruction {
+
+namespace {
+
+std::vector<std::string> paragraphsOf(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find("\n\n", start);
+        if (end == std::string::npos) end = text.size();
+        const std::string p = trim(text.substr(start, end - start));
+        if (!p.empty()) out.push_back(p);
+        start = end + 2;
+    }
+    return out;
+}
+
+doc::Runs fill(const std::string& text, const std::map<std::string, std::string>& values) {
+    doc::Runs runs;
+    std::string plain;
+    auto flush = [&] {
+        if (!plain.empty()) runs.push_back(doc::plain(plain));
+        plain.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            const std::size_t close = text.find('}', i + 1);
+            if (close != std::string::npos) {
+                auto it = values.find(text.substr(i + 1, close - i - 1));
+                if (it != values.end()) {
+                    flush();
+                    runs.push_back(doc::value(it->second));
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        plain += text[i++];
+    }
+    flush();
+    return runs;
+}
+
+class Renderer {
+public:
+    Renderer(const Record& v, const Context& ctx, const Wording& w) : v_(v), ctx_(ctx), w_(w) {
+        for (const auto& p : v.rows("post")) posts_[p.text("id")] = &p;
+        vars_ = {{"board", ctx.organisation.board},
+                 {"organisation", ctx.organisation.name},
+                 {"post", v.text("post-title")},
+                 {"administration", v.text("administration")}};
+        if (const Party* d = ctx.party("director")) vars_["director"] = d->name;
+    }
+
+    doc::Blocks run() {
+        wording("intro");
+
+        heading(2, "position-heading");
+        wording("position");
+        answer(v_.text("leading-position"));
+
+        heading(2, "leadership-heading");
+        wording("leadership");
+        answer(v_.text("leadership"));
+        topic(3, "coordination");
+        topic(3, "heads-of-department");
+
+        bool tasksHeading = false;
+        for (const char* t : kTaskTopics) {
+            if (trim(v_.text(t)).empty()) continue;
+            if (!tasksHeading) {
+                heading(2, "tasks-heading");
+                wording("tasks");
+                tasksHeading = true;
+            }
+            topic(3, t);
+        }
+        if (!v_.list("task").empty()) {
+            heading(tasksHeading ? 3 : 2, "other-tasks-heading");
+            doc::List list;
+            for (const auto& t : v_.list("task")) list.items.push_back({{doc::value(t.text)}, {}});
+            out_.push_back(std::move(list));
+        }
+
+        if (!v_.rows("post").empty()) {
+            heading(2, "posts-heading");
+            wording("posts");
+            doc::Table t;
+            t.weights = {1.3, 3, 2, 2.5, 2.5};
+            t.header.push_back({doc::runs(w_.get("col-id")), doc::runs(w_.get("col-title")),
+                                doc::runs(w_.get("col-kind")), doc::runs(w_.get("col-unit")),
+                                doc::runs(w_.get("col-reports-to"))});
+            for (const auto& p : v_.rows("post"))
+                t.rows.push_back({{doc::value(p.text("id"))},
+                                  {doc::value(p.text("title"))},
+                                  doc::runs(w_.get("kind-" + p.text("kind"))),
+                                  p.has("unit") ? doc::Runs{doc::value(p.text("unit"))} : doc::runs("–"),
+                                  p.has("reports-to") ? doc::Runs{doc::value(postTitle(p.text("reports-to")))}
+                                                      : doc::runs("–")});
+            out_.push_back(std::move(t));
+        }
+
+        heading(2, "acting-heading");
+        if (const Record* a = v_.group("acting")) {
+            auto vars = vars_;
+            vars["acting"] = postTitle(a->text("post"));
+            wording("acting", vars);
+            if (a->has("second")) {
+                vars["second"] = postTitle(a->text("second"));
+                wording("acting-second", vars);
+            }
+            answer(a->text("scope"));
+        } else {
+            wording("acting-missing");
+        }
+
+        heading(2, "powers-heading");
+        if (v_.has("delegation-order")) {
+            auto vars = vars_;
+            vars["delegation-order"] = v_.text("delegation-order");
+            wording("powers-reference", vars);
+        } else {
+            wording("powers");
+        }
+        answer(v_.text("powers"));
+
+        heading(2, "reporting-heading");
+        wording("reporting");
+        if (const auto every = v_.duration("reporting-every")) {
+            auto vars = vars_;
+            vars["interval"] = describeDuration(*every, ctx_.lang);
+            wording("reporting-every", vars);
+        }
+        answer(v_.text("reporting"));
+
+        heading(2, "adoption-heading");
+        const Registration& reg = ctx_.registration;
+        if (reg.adopted) {
+            auto vars = vars_;
+            vars["body"] = reg.body.empty() ? ctx_.organisation.board : reg.body;
+            vars["date"] = longDate(*reg.adopted, ctx_.lang);
+            vars["minutes"] = reg.minutes;
+            wording(reg.minutes.empty() ? "adoption" : "adoption-minutes", vars);
+        } else {
+            wording("adoption-draft");
+        }
+        if (v_.has("replaces")) {
+            auto vars = vars_;
+            vars["replaces"] = v_.text("replaces");
+            wording("replaces", vars);
+        }
+        return std::move(out_);
+    }
+
+private:
+    std::string postTitle(const std::string& id) {
+        auto it = posts_.find(id);
+        return it == posts_.end() ? id : it->second->text("title");
+    }
+    void heading(int level, const std::string& key) { out_.push_back(doc::Heading{level, doc::runs(w_.get(key))}); }
+    void wording(const std::string& key) { wording(key, vars_); }
+    void wording(const std::string& key, const std::map<std::string, std::string>& vars) {
+        for (const auto& p : paragraphsOf(w_.get(key))) out_.push_back(doc::Paragraph{fill(p, vars)});
+    }
+    void answer(const std::string& text) {
+        for (const auto& p : paragraphsOf(text)) out_.push_back(doc::Paragraph{{doc::value(p)}});
+    }
+    // A topic: its heading and lead text from the wording, then the board's own text.
+    void topic(int level, const std::string& name) {
+        if (trim(v_.text(name)).empty()) return;
+        heading(level, name + "-heading");
+        if (w_.has(name)) wording(name);
+        answer(v_.text(name));
+    }
+
+    const Record& v_;
+    const Context& ctx_;
+    const Wording& w_;
+    std::map<std::string, const Record*> posts_;
+    std::map<std::string, std::string> vars_;
+    doc::Blocks out_;
+};
+
+}  // namespace
+
+doc::Blocks DirectorInstructionPlugin::render(const Record& values, const Context& ctx, const Wording& wording) const {
+    return Renderer(values, ctx, wording).run();
+}
+
+}  // namespace overens::instruction
