@@ -2,6 +2,7 @@
 #pragma once
 
 #include "overens/calendar.hpp"
+#include "overens/compose.hpp"
 #include "overens/context.hpp"
 #include "overens/diagnostics.hpp"
 #include "overens/document.hpp"

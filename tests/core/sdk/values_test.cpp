@@ -3,6 +3,7 @@
 #include "overens/diagnostics.hpp"
 #include "overens/values.hpp"
 #include "overens/wording.hpp"
+#include "overens/compose.hpp"
 
 using namespace overens;
 
@@ -40,4 +41,18 @@ TEST(Wording, SubstitutesAndMarksGaps) {
     EXPECT_EQ(w.format("greeting", {{"name", "Åsa"}}), "Hej Åsa, {unknown}");
     EXPECT_EQ(w.get("nope"), "[nope]");
     EXPECT_EQ(w.missing().count("nope"), 1u);
+}
+
+TEST(Compose, FillsPlaceholdersAsValueRunsAndSplitsParagraphs) {
+    Wording w(std::map<std::string, std::string>{{"k", "Mötet hålls {when}.\n\nAndra {x}"}});
+    auto paragraphs = compose::format(w, "k", {{"when", "varje vecka"}});
+    ASSERT_EQ(paragraphs.size(), 2u);
+    ASSERT_EQ(paragraphs[0].size(), 3u);
+    EXPECT_EQ(paragraphs[0][1].text, "varje vecka");
+    EXPECT_TRUE(paragraphs[0][1].field);
+    EXPECT_FALSE(paragraphs[0][0].field);
+    EXPECT_EQ(doc::plainText(paragraphs[1]), "Andra {x}");
+    EXPECT_EQ(compose::paragraphsOf("  a \n\n\n\n b  ").size(), 2u);
+    EXPECT_EQ(compose::foldKey("  Kommun  DIREKTÖR "), "kommun direktör");
+    EXPECT_EQ(doc::plainText(compose::answerInline("ett\n\ntvå")), "ett två");
 }

@@ -1,0 +1,46 @@
+// Helpers for plugins that turn standard wording and the user's answers into document blocks.
+// Template words become plain runs; the user's answers become value runs, so that writers can
+// show what was filled in.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "overens/document.hpp"
+#include "overens/wording.hpp"
+
+namespace overens::compose {
+
+// The paragraphs of a multiline text (separated by blank lines), empty ones left out.
+std::vector<std::string> paragraphsOf(const std::string& text);
+
+// One paragraph of template text with {placeholders} filled in, the values as value runs.
+// An unknown placeholder is left as written, so that a gap shows.
+doc::Runs fill(const std::string& paragraph, const std::map<std::string, std::string>& values);
+
+// The wording for key, one Runs per paragraph.
+std::vector<doc::Runs> format(const Wording& w, const std::string& key,
+                              const std::map<std::string, std::string>& values = {});
+
+// The wording for key in one line (paragraphs joined by a space): for cells and list items.
+doc::Runs formatInline(const Wording& w, const std::string& key, const std::map<std::string, std::string>& values = {});
+
+// Append the wording for key as paragraphs.
+void addWording(doc::Blocks& out, const Wording& w, const std::string& key,
+                const std::map<std::string, std::string>& values = {},
+                doc::ParagraphStyle style = doc::ParagraphStyle::Body);
+
+// Append the user's multiline answer as paragraphs of value runs.
+void addAnswer(doc::Blocks& out, const std::string& answer);
+
+// Append the user's answer with a strong label before its first paragraph.
+void addLabelled(doc::Blocks& out, const std::string& label, const std::string& answer);
+
+// A user's answer as one cell or list item (paragraphs joined by a space).
+doc::Runs answerInline(const std::string& answer);
+
+// Trimmed, whitespace-collapsed and lower-cased text (ASCII and Å Ä Ö É) for comparing names.
+std::string foldKey(const std::string& s);
+
+}  // namespace overens::compose
