@@ -2,6 +2,7 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
+#include <Poco/MemoryStream.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
 #include <pugixml.hpp>
@@ -13,6 +14,12 @@
 #include "writers/writer.hpp"
 
 namespace overens::odf {
+
+namespace {
+// Markup compresses well at low levels; the highest ones cost several times the time for a
+// few per cent of size.
+constexpr auto kLevel = Poco::Zip::ZipCommon::CL_FAST;
+}  // namespace
 
 OdfPackage::OdfPackage(std::string mediaType) : mediaType_(std::move(mediaType)) {}
 
@@ -57,10 +64,10 @@ void OdfPackage::write(std::ostream& out, const Date& stamp) const {
                         Poco::Zip::ZipCommon::CL_NORMAL);
         }
         for (const auto& e : entries_) {
-            std::istringstream in(e.bytes);
+            Poco::MemoryInputStream in(e.bytes.data(), e.bytes.size());
             // An empty stream cannot be deflated by every reader: store it.
             const auto method = e.bytes.empty() ? Poco::Zip::ZipCommon::CM_STORE : Poco::Zip::ZipCommon::CM_DEFLATE;
-            zip.addFile(in, when, Poco::Path(e.path, Poco::Path::PATH_UNIX), method, Poco::Zip::ZipCommon::CL_NORMAL);
+            zip.addFile(in, when, Poco::Path(e.path, Poco::Path::PATH_UNIX), method, kLevel);
         }
         std::istringstream man(manifest());
         zip.addFile(man, when, Poco::Path("META-INF/manifest.xml", Poco::Path::PATH_UNIX),

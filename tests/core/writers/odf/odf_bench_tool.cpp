@@ -1,10 +1,11 @@
-// odf_bench_tool ROWS OUT.odt [OUT.md]
+// odf_bench_tool ROWS OUT.odt [OUT.md] [--reference FILE]   (ROWS "all": the every-block test document)
 // Writes a generated delegation order of ROWS rows as .odt (and, when asked, the same tree as
 // pandoc's Markdown), so bench/odf/ can time our writer and pandoc on the same text.
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <string>
 
 #include "odf_test_document.hpp"
 #include "writers/odf/odf_writer.hpp"
@@ -16,10 +17,17 @@ int main(int argc, char** argv) {
     }
     const std::size_t rows = std::strtoul(argv[1], nullptr, 10);
     overens::WriteOptions options;
+    for (int i = 3; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--reference") {
+            options.referenceOdt = argv[i + 1];
+            argc = i;  // the rest is not an output path
+            break;
+        }
     options.templatesDir = std::filesystem::path(OVERENS_TEST_SOURCE_DIR) / "templates";
     try {
         const auto start = std::chrono::steady_clock::now();
-        const overens::doc::Document d = overens::test::delegationOrder(rows);
+        const overens::doc::Document d = std::string(argv[1]) == "all" ? overens::test::everyBlockDocument()
+                                                                       : overens::test::delegationOrder(rows);
         const auto built = std::chrono::steady_clock::now();
         {
             std::ofstream out(argv[2], std::ios::binary);
