@@ -133,15 +133,15 @@ std::string pdfaFilterOptions() {
 }
 
 void writeWithLibreOffice(const doc::Document& d, std::ostream& out, const WriteOptions& options, Diagnostics& diags) {
-    const Writer* odt = WriterRegistry::builtin().find("odt");
-    if (!odt)
-        throw WriteError("pdf.odt-writer-missing",
-                         "PDF: --pdf-engine libreoffice needs the ODT writer, which is not part of this build");
     const fs::path soffice = findSoffice();
     if (soffice.empty())
         throw WriteError("pdf.soffice-missing",
                          "PDF: --pdf-engine libreoffice needs LibreOffice, but soffice was not found on PATH "
                          "(install libreoffice-writer-nogui, set OVERENS_SOFFICE, or use --pdf-engine libharu)");
+    const Writer* odt = WriterRegistry::builtin().find("odt");
+    if (!odt)
+        throw WriteError("pdf.odt-writer-missing",
+                         "PDF: --pdf-engine libreoffice needs the ODT writer, which is not part of this build");
 
     Scratch scratch(options.workDir);
     const fs::path odtFile = scratch.path() / "document.odt";

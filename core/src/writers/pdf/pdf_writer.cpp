@@ -1,7 +1,9 @@
 // The PDF writer: lays the document tree out with libharu (fonts embedded, UTF-8), adds the
 // outline and document info, then finishes the file with libqpdf (ToUnicode maps, fixed ID).
 // With --pdf-engine libreoffice it hands the ODT to LibreOffice for a tagged PDF/A-2b instead.
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -99,7 +101,29 @@ std::string save(HaruDoc& hd) {
 
 }  // namespace
 
+namespace {
+
+// OVERENS_PDF_TIMING=1 prints how long each phase took to stderr (for the benchmark).
+class PhaseTimer {
+public:
+    PhaseTimer() : on_(std::getenv("OVERENS_PDF_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {}
+    void mark(const char* phase) {
+        if (!on_) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "pdf-timing: %-10s %8.2f ms\n", phase,
+                     std::chrono::duration<double, std::milli>(now - last_).count());
+        last_ = now;
+    }
+
+private:
+    bool on_;
+    std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace
+
 std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, Diagnostics& diags) {
+    PhaseTimer timer;
     const Style style = loadStyle(options.templatesDir);
     HaruDoc hd;
     HPDF_UseUTFEncodings(hd.get());
@@ -117,12 +141,16 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     canvas.finish();
     hd.check("laying out the pages");
     addOutline(hd, canvas, layouter.headings());
+    timer.mark("layout");
 
     std::string raw = save(hd);
+    timer.mark("save");
     FinishOptions fo;
     fo.lang = langTag(d.meta.lang);
     fo.usage = fonts.usage();
-    return finishWithQpdf(raw, fo);
+    std::string done = finishWithQpdf(raw, fo);
+    timer.mark("qpdf");
+    return done;
 }
 
 }  // namespace pdf

@@ -88,15 +88,43 @@ private:
             for (std::size_t c = 0; c < n; ++c) {
                 if (sumMax <= avail)  // everything fits on one line: share the rest by natural width
                     widths_[c] = maxs[c] + (avail - sumMax) * maxs[c] / sumMax;
-                else if (sumMin >= avail)  // even the longest words do not fit: words will be broken
-                    widths_[c] = avail * mins[c] / sumMin;
+                else if (sumMin >= avail)  // even the longest words do not fit: see below
+                    widths_[c] = 0;
                 else
                     widths_[c] = mins[c] + (maxs[c] - mins[c]) * (avail - sumMin) / (sumMax - sumMin);
             }
+            if (sumMax > avail && sumMin >= avail) fairShare(mins, avail);
         }
         xs_.assign(n + 1, canvas_.left());
         for (std::size_t c = 0; c < n; ++c) xs_[c + 1] = xs_[c] + widths_[c] + 2 * pad;
         xs_[n] = canvas_.right();
+    }
+
+    // Not even the longest words fit side by side: columns whose longest word fits in an equal
+    // share keep it whole; the share left over is split among the others, where long words
+    // are broken between characters.
+    void fairShare(const std::vector<double>& mins, double avail) {
+        const std::size_t n = mins.size();
+        std::vector<bool> fixed(n, false);
+        double left = avail;
+        std::size_t open = n;
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            const double share = left / static_cast<double>(open);
+            for (std::size_t c = 0; c < n; ++c) {
+                if (fixed[c] || mins[c] > share) continue;
+                fixed[c] = true;
+                widths_[c] = mins[c];
+                left -= mins[c];
+                --open;
+                changed = true;
+            }
+        }
+        double openMin = 0;
+        for (std::size_t c = 0; c < n; ++c)
+            if (!fixed[c]) openMin += mins[c];
+        for (std::size_t c = 0; c < n; ++c)
+            if (!fixed[c]) widths_[c] = openMin > 0 ? left * mins[c] / openMin : left / static_cast<double>(open);
     }
 
     LaidRow layRow(const doc::Row& row, const TextStyle& s) {

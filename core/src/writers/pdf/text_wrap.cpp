@@ -139,9 +139,11 @@ Line buildLine(const std::vector<const Word*>& words, double maxWidth, bool spre
         }
         for (std::size_t p = 0; p < w.pieces.size(); ++p) {
             const Piece& piece = w.pieces[p];
-            if (p == 0 && mergeable) {
+            const bool sameLook = !line.frags.empty() && line.frags.back().face == piece.face &&
+                                  line.frags.back().size == piece.size;
+            if ((p == 0 && mergeable) || (p > 0 && sameLook)) {
                 Frag& prev = line.frags.back();
-                prev.text += ' ';
+                if (p == 0) prev.text += ' ';
                 prev.text += piece.text;
                 prev.width = x + piece.width - prev.x;
             } else {

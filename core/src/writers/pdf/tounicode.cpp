@@ -31,6 +31,23 @@ void section(std::string& out, const char* name, const std::vector<std::string>&
     }
 }
 
+// libharu writes a CIDToGIDMap for all 65,536 codes (128 KiB per font, mostly zeros). Codes past
+// the end of the map have no glyph, so a map that ends after the highest code drawn describes the
+// same document and spares compressing and storing the rest.
+void truncateCidToGidMap(QPDFObjectHandle& type0, char32_t highestUsed) {
+    auto descendants = type0.getKey("/DescendantFonts");
+    if (!descendants.isArray() || descendants.getArrayNItems() < 1) return;
+    auto cidFont = descendants.getArrayItem(0);
+    if (!cidFont.isDictionary()) return;
+    auto map = cidFont.getKey("/CIDToGIDMap");
+    if (!map.isStream() || !map.getDict().getKey("/Filter").isNull()) return;
+    auto data = map.getRawStreamData();
+    const std::size_t keep = 2 * (static_cast<std::size_t>(highestUsed) + 1);
+    if (data->getSize() <= keep) return;
+    map.replaceStreamData(std::string(reinterpret_cast<const char*>(data->getBuffer()), keep),
+                          QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+}
+
 }  // namespace
 
 std::string toUnicodeCMap(const std::set<char32_t>& used) {
@@ -78,10 +95,19 @@ std::string finishWithQpdf(const std::string& pdf, const FinishOptions& options)
         QPDF q;
         q.setSuppressWarnings(true);
         q.processMemoryFile("overens.pdf", pdf.data(), pdf.size());
-        for (auto& obj : q.getAllObjects()) {
-            if (!obj.isDictionary() || !obj.getKey("/Type").isNameAndEquals("/Font") ||
-                !obj.getKey("/Subtype").isNameAndEquals("/Type0"))
-                continue;
+        // The fonts are shared by the pages: visit each font dictionary once.
+        std::set<QPDFObjGen> seen;
+        std::vector<QPDFObjectHandle> fonts;
+        for (auto page : q.getAllPages()) {
+            auto res = page.getKey("/Resources");
+            if (!res.isDictionary()) continue;
+            auto dict = res.getKey("/Font");
+            if (!dict.isDictionary()) continue;
+            for (auto& [key, font] : dict.ditems())
+                if (font.isIndirect() && seen.insert(font.getObjGen()).second) fonts.push_back(font);
+        }
+        for (auto& obj : fonts) {
+            if (!obj.isDictionary() || !obj.getKey("/Subtype").isNameAndEquals("/Type0")) continue;
             auto tu = obj.getKey("/ToUnicode");
             if (!tu.isStream()) continue;
             std::string name = obj.getKey("/BaseFont").isName() ? obj.getKey("/BaseFont").getName() : "";
@@ -89,8 +115,9 @@ std::string finishWithQpdf(const std::string& pdf, const FinishOptions& options)
             if (auto plus = name.find('+'); plus != std::string::npos) name.erase(0, plus + 1);
             auto it = options.usage.find(name);
             static const std::set<char32_t> none;
-            tu.replaceStreamData(toUnicodeCMap(it != options.usage.end() ? it->second : none),
-                                 QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            const std::set<char32_t>& used = it != options.usage.end() ? it->second : none;
+            tu.replaceStreamData(toUnicodeCMap(used), QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+            if (!used.empty()) truncateCidToGidMap(obj, *used.rbegin());
         }
         auto root = q.getRoot();
         if (!options.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(options.lang));
