@@ -32,6 +32,7 @@ const std::map<std::string, Command>& commands() {
         {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice]"}},
         {"validate", {runValidate, "validate SOURCE... [--lang sv|en]"}},
         {"plugins", {runPlugins, "plugins"}},
+        {"remind", {runRemind, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]"}},
     };
     return table;
 }
@@ -66,6 +67,7 @@ protected:
                               .argument("FILE"));
         options.addOption(Option("pdf-engine", "", "libharu (default) or libreoffice (tagged PDF/A-2b)")
                               .argument("ENGINE"));
+        defineRemindOptions(options);
     }
 
     void handleOption(const std::string& name, const std::string& value) override {

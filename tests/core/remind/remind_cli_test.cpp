@@ -1,0 +1,420 @@
+// `overens remind` end to end: the real command, header-only sources in temporary folders,
+// and the real SMTP server smtp-sink on 127.0.0.1.
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "remind_fixtures.hpp"
+#include "test_support.hpp"
+
+using namespace overens::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Sources written now are re-read on the next run (a change within the same 2 s is not trusted);
+// the index tests date them back.
+void ageFile(const fs::path& p) {
+    fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::hours(1));
+}
+
+fs::path writeSource(const TempDir& dir, const std::string& rel, const SourceSpec& s) {
+    const fs::path p = dir / rel;
+    fs::create_directories(p.parent_path());
+    writeFile(p, sourceXml(s));
+    return p;
+}
+
+Poco::JSON::Object::Ptr json(const RunResult& r) {
+    Poco::JSON::Parser parser;
+    return parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+}
+
+std::vector<std::string> reviews(const Poco::JSON::Object::Ptr& j) {
+    std::vector<std::string> out;
+    auto docs = j->getArray("documents");
+    for (std::size_t i = 0; i < docs->size(); ++i) out.push_back(docs->getObject(i)->getValue<std::string>("review"));
+    return out;
+}
+
+// The statuses of the recipients of document i, "email=status" joined by spaces.
+std::string statuses(const Poco::JSON::Object::Ptr& j, std::size_t i = 0) {
+    std::string out;
+    auto people = j->getArray("documents")->getObject(i)->getArray("recipients");
+    for (std::size_t k = 0; k < people->size(); ++k) {
+        auto p = people->getObject(k);
+        out += (out.empty() ? "" : " ") + p->getValue<std::string>("email") + "=" + p->getValue<std::string>("status");
+    }
+    return out;
+}
+
+// How many saved messages went to each recipient.
+std::map<std::string, int> countByRecipient(const SmtpSink& sink) {
+    std::map<std::string, int> out;
+    for (const auto& eml : sink.messages()) {
+        fs::path meta = eml;
+        meta.replace_extension(".json");
+        Poco::JSON::Parser parser;
+        auto j = parser.parse(readFile(meta)).extract<Poco::JSON::Object::Ptr>();
+        auto to = j->getArray("rcpt_tos");
+        for (std::size_t i = 0; i < to->size(); ++i) ++out[to->getElement<std::string>(i)];
+    }
+    return out;
+}
+
+class Remind : public ::testing::Test {
+protected:
+    TempDir dir;
+    std::string state() const { return (dir / "state" / "remind.sqlite").string(); }
+    RunResult remind(std::vector<std::string> args) {
+        args.insert(args.begin(), "remind");
+        args.push_back("--state");
+        args.push_back(state());
+        return runOverens(args);
+    }
+    RunResult send(const std::string& smtp, std::vector<std::string> args) {
+        for (const char* a : {"--send", "--from", "registrator@exempelby.se", "--smtp"}) args.push_back(a);
+        args.push_back(smtp);
+        return remind(args);
+    }
+};
+
+}  // namespace
+
+TEST_F(Remind, ListsWhatIsDueAndTellsByItsExitCode) {
+    writeSource(dir, "src/a.xml", SourceSpec{});
+    SourceSpec later;
+    later.dnr = "KS 2027/0099";
+    later.next = "2028-06-01";
+    writeSource(dir, "src/deep/er/b.xml", later);
+    const std::string src = (dir / "src").string();
+
+    auto r = remind({src, "--today", "2027-12-01"});  // 2028-01-20 - P30D = 2027-12-21: not yet
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("Inga omprövningar"), std::string::npos) << r.out;
+
+    r = remind({src, "--today", "2027-12-21"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_NE(r.out.find("2028-01-20"), std::string::npos);
+    EXPECT_NE(r.out.find("a.xml"), std::string::npos);
+    EXPECT_EQ(r.out.find("b.xml"), std::string::npos);
+    EXPECT_NE(r.out.find("Åsa Öberg <asa.oberg@exempelby.se>"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("väntar"), std::string::npos);
+
+    r = remind({src, "--today", "2027-12-01", "--within", "P200D", "--lang", "en"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.out.find("b.xml"), std::string::npos);
+    EXPECT_NE(r.out.find("pending"), std::string::npos) << r.out;
+
+    r = remind({src, "--today", "2028-02-01"});  // overdue stays listed
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.out.find("12 dagar försenad"), std::string::npos) << r.out;
+}
+
+TEST_F(Remind, JsonForScripts) {
+    SourceSpec s;
+    s.parties.push_back({"secretary", "Nils Post", "Sekreterare", ""});
+    writeSource(dir, "a.xml", s);
+    auto r = remind({(dir / "a.xml").string(), "--today", "2028-01-10", "--json"});
+    ASSERT_EQ(r.exitCode, 1) << r.err;
+    auto j = json(r);
+    EXPECT_EQ(j->getValue<std::string>("today"), "2028-01-10");
+    auto doc = j->getArray("documents")->getObject(0);
+    EXPECT_EQ(doc->getValue<std::string>("review"), "2028-01-20");
+    EXPECT_EQ(doc->getValue<int>("days"), 10);
+    EXPECT_EQ(doc->getValue<std::string>("dnr"), "KS 2027/0042");
+    EXPECT_EQ(doc->getValue<std::string>("title"), "Överenskommelse om att styra och leda tillsammans");
+    EXPECT_EQ(statuses(j), "asa.oberg@exempelby.se=pending per.lind@exempelby.se=pending =no-email");
+}
+
+TEST_F(Remind, BadDateOrDurationIsADiagnosticAtItsLocation) {
+    SourceSpec s;
+    s.adopted = "2027-02-30";
+    s.every = "P6X";
+    const fs::path bad = writeSource(dir, "src/bad.xml", s);
+    writeSource(dir, "src/good.xml", SourceSpec{});
+    auto r = remind({(dir / "src").string(), "--today", "2028-01-10"});
+    EXPECT_EQ(r.exitCode, 4) << r.out << r.err;  // a source has errors; the good one is still listed
+    const std::string where = (dir / "src" / "bad.xml").string();
+    EXPECT_NE(r.err.find(where + ":6:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("error: [source.bad-date]"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(where + ":7:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("error: [source.bad-duration]"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("good.xml"), std::string::npos);
+    // Shown again on the next run: a source with errors is never taken from the index.
+    ageFile(bad);
+    r = remind({(dir / "src").string(), "--today", "2028-01-10"});
+    EXPECT_NE(r.err.find("[source.bad-date]"), std::string::npos) << r.err;
+    // A bad --today or --within is a usage error.
+    EXPECT_EQ(remind({(dir / "src").string(), "--today", "2028-02-30"}).exitCode, 2);
+    EXPECT_EQ(remind({(dir / "src").string(), "--within", "30 days"}).exitCode, 2);
+    EXPECT_EQ(remind({(dir / "nowhere").string()}).exitCode, 2);
+}
+
+TEST_F(Remind, SearchesFoldersRecursivelyForSourcesOnly) {
+    writeSource(dir, "src/a/one.xml", SourceSpec{});
+    SourceSpec two;
+    two.root = "director-instruction";
+    two.dnr = "KS 2027/0100";
+    two.parties = {{"director", "Dir Ector", "Kommundirektör", "dir@exempelby.se"}};
+    writeSource(dir, "src/b/c/two.XML", two);
+    writeFile(dir / "src" / "styles.xml", "<?xml version=\"1.0\"?>\n<office:document-styles xmlns:office=\"x\"/>\n");
+    writeFile(dir / "src" / "notes.txt", "not xml");
+    writeSource(dir, "src/.hidden/three.xml", SourceSpec{});
+    auto r = remind({(dir / "src").string(), "--today", "2028-01-10", "--json"});
+    ASSERT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    auto j = json(r);
+    EXPECT_EQ(j->getArray("documents")->size(), 2u);
+    EXPECT_EQ(j->getObject("summary")->getValue<int>("sources"), 2);
+}
+
+TEST_F(Remind, UnchangedSourcesAreNotParsedAgain) {
+    std::vector<fs::path> files;
+    for (int i = 0; i < 5; ++i) {
+        SourceSpec s;
+        s.dnr = "KS 2027/" + std::to_string(100 + i);
+        files.push_back(writeSource(dir, "src/s" + std::to_string(i) + ".xml", s));
+        ageFile(files.back());
+    }
+    const std::string src = (dir / "src").string();
+    auto first = json(remind({src, "--today", "2028-01-10", "--json"}));
+    EXPECT_EQ(first->getObject("summary")->getValue<int>("parsed"), 5);
+    auto second = json(remind({src, "--today", "2028-01-10", "--json"}));
+    EXPECT_EQ(second->getObject("summary")->getValue<int>("parsed"), 0);
+    EXPECT_EQ(second->getObject("summary")->getValue<int>("sources"), 5);
+    EXPECT_EQ(second->getArray("documents")->size(), 5u);
+    // A changed file is read again, and its new review date counts.
+    SourceSpec moved;
+    moved.dnr = "KS 2027/100";
+    moved.next = "2029-01-20";
+    writeFile(files[0], sourceXml(moved));
+    auto third = json(remind({src, "--today", "2028-01-10", "--json"}));
+    EXPECT_EQ(third->getObject("summary")->getValue<int>("parsed"), 1);
+    EXPECT_EQ(third->getArray("documents")->size(), 4u);
+    // A removed file is dropped.
+    fs::remove(files[1]);
+    auto fourth = json(remind({src, "--today", "2028-01-10", "--json"}));
+    EXPECT_EQ(fourth->getObject("summary")->getValue<int>("sources"), 4);
+}
+
+TEST_F(Remind, LeapDaysMonthEndsAndIntervals) {
+    struct Case {
+        std::string next, every, notify, today, expected;
+        bool recurring;
+    };
+    const std::vector<Case> cases{
+        // Leap day, yearly: 2029 has no 29 February, the review falls on the 28th.
+        {"2028-02-29", "P1Y", "P30D", "2029-02-10", "2029-02-28", true},
+        {"2028-02-29", "P1Y", "P30D", "2032-02-10", "2032-02-29", true},
+        // Month end, every six months: 31 August -> 29 February (2028 is a leap year) -> 31 August.
+        {"2027-08-31", "P6M", "P30D", "2028-02-20", "2028-02-29", true},
+        {"2027-08-31", "P6M", "P30D", "2028-08-20", "2028-08-31", true},
+        // Every 30 days: 2028-01-01, 01-31, 03-01, 03-31.
+        {"2028-01-01", "P30D", "P7D", "2028-03-25", "2028-03-31", true},
+        // Adopted on a leap day, no next date: adoption + P1Y = 2029-02-28.
+        {"", "P1Y", "P30D", "2029-02-01", "2029-02-28", false},
+        // Not recurring: an overdue review stays on its date.
+        {"2027-06-30", "P1Y", "P30D", "2027-12-25", "2027-06-30", false},
+        // Notify a month ahead of 31 March: from 28 February (2027).
+        {"2027-03-31", "P1Y", "P1M", "2027-02-28", "2027-03-31", false},
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        SourceSpec s;
+        s.dnr = "KS 2027/" + std::to_string(500 + n);
+        s.next = c.next;
+        s.every = c.every;
+        s.notify = c.notify;
+        s.recurring = c.recurring;
+        if (c.next.empty()) s.adopted = "2028-02-29";
+        else s.adopted = "2026-01-15";
+        const fs::path f = writeSource(dir, "case" + std::to_string(n++) + ".xml", s);
+        auto r = remind({f.string(), "--today", c.today, "--json"});
+        ASSERT_EQ(r.exitCode, 1) << c.next << " " << c.every << " " << c.today << "\n" << r.out << r.err;
+        EXPECT_EQ(reviews(json(r)), std::vector<std::string>{c.expected}) << c.next << " " << c.every << " " << c.today;
+    }
+    // One day before the notify window: nothing due.
+    SourceSpec s;
+    s.next = "2027-03-31";
+    s.notify = "P1M";
+    s.adopted = "2026-01-15";
+    const fs::path f = writeSource(dir, "early.xml", s);
+    EXPECT_EQ(remind({f.string(), "--today", "2027-02-27"}).exitCode, 0);
+}
+
+TEST_F(Remind, SendsEachPartyOnceWithTheCalendarAttached) {
+    writeSource(dir, "src/a.xml", SourceSpec{});
+    SourceSpec en;
+    en.lang = "en";
+    en.dnr = "KS 2027/0077";
+    en.parties = {{"chair", "Kim Chair", "Chair of the Board", "kim@exempelby.se"}};
+    writeSource(dir, "src/b.xml", en);
+    SmtpSink sink(dir / "mail");
+    const std::string src = (dir / "src").string();
+    auto r = send(sink.address(), {src, "--today", "2028-01-10", "--from-name", "Registraturen i Exempelby"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    auto mails = sink.messages();
+    ASSERT_EQ(mails.size(), 3u) << sink.log();
+    auto counts = countByRecipient(sink);
+    EXPECT_EQ(counts["asa.oberg@exempelby.se"], 1);
+    EXPECT_EQ(counts["per.lind@exempelby.se"], 1);
+    EXPECT_EQ(counts["kim@exempelby.se"], 1);
+    int swedish = 0, english = 0;
+    for (const auto& eml : mails) {
+        const std::string raw = readFile(eml);
+        EXPECT_NE(raw.find("Message-ID: <"), std::string::npos);
+        EXPECT_NE(raw.find("text/calendar"), std::string::npos);
+        const std::string text = textPart(eml);
+        std::string ics = attachment(eml, "omprovning.ics");
+        if (!ics.empty()) {
+            ++swedish;
+            EXPECT_NE(text.find("ska ses över senast den 20 januari 2028, alltså om 10 dagar"), std::string::npos) << text;
+        } else {
+            ics = attachment(eml, "review.ics");
+            ++english;
+            EXPECT_NE(text.find("is due for review by 20 January 2028"), std::string::npos) << text;
+        }
+        ASSERT_FALSE(ics.empty()) << raw;
+        EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20280120"), std::string::npos);
+        const fs::path icsFile = dir / (eml.stem().string() + ".ics");
+        writeFile(icsFile, ics);
+        auto v = run({(sharedTools() / "ics-validate").string(), "--khal", icsFile.string()}, {}, 120);
+        EXPECT_EQ(v.exitCode, 0) << v.out << v.err;
+    }
+    EXPECT_EQ(swedish, 2);
+    EXPECT_EQ(english, 1);
+    EXPECT_NE(readFile(mails[0]).find("From: Registraturen i Exempelby <registrator@exempelby.se>"), std::string::npos);
+
+    // A second run sends nothing, and says so.
+    r = send(sink.address(), {src, "--today", "2028-01-11", "--json"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_EQ(sink.messages().size(), 3u);
+    auto j = json(r);
+    EXPECT_EQ(j->getObject("summary")->getValue<int>("sent"), 0);
+    EXPECT_EQ(statuses(j, 0), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
+}
+
+TEST_F(Remind, ServerDownMarksNothingSentAndALaterRunDelivers) {
+    writeSource(dir, "a.xml", SourceSpec{});
+    const int port = freePort();  // nobody listens
+    const std::string addr = "127.0.0.1:" + std::to_string(port);
+    auto r = send(addr, {(dir / "a.xml").string(), "--today", "2028-01-10", "--json"});
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    EXPECT_EQ(statuses(json(r)), "asa.oberg@exempelby.se=deferred per.lind@exempelby.se=deferred");
+    EXPECT_NE(r.err.find("[remind.deferred]"), std::string::npos) << r.err;
+
+    SmtpSink sink(dir / "mail", {}, port);
+    r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-11", "--json"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_EQ(statuses(json(r)), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
+    EXPECT_EQ(sink.messages().size(), 2u);
+    r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-12"});
+    EXPECT_EQ(sink.messages().size(), 2u);
+}
+
+TEST_F(Remind, RefusedRecipientIsReportedWhileOthersGetTheirs) {
+    writeSource(dir, "a.xml", SourceSpec{});
+    SmtpSink sink(dir / "mail", {"--reject", "per.lind@exempelby.se"});
+    auto r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-10", "--json"});
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    EXPECT_EQ(statuses(json(r)), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=refused");
+    EXPECT_NE(r.err.find("error: [remind.refused] per.lind@exempelby.se"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("550"), std::string::npos);
+    auto counts = countByRecipient(sink);
+    EXPECT_EQ(counts["asa.oberg@exempelby.se"], 1);
+    EXPECT_EQ(counts.count("per.lind@exempelby.se"), 0u);
+    // Recorded: not tried again for this review date, still shown.
+    r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-11"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.out.find("avvisad"), std::string::npos) << r.out;
+    EXPECT_EQ(sink.log().find("refused per.lind@exempelby.se 550\nsmtp-sink: refused"), std::string::npos);
+    EXPECT_EQ(sink.messages().size(), 1u);
+}
+
+TEST_F(Remind, TemporaryFailureIsRetriedOnTheNextRun) {
+    writeSource(dir, "a.xml", SourceSpec{});
+    {
+        SmtpSink sink(dir / "mail", {"--tempfail", "per.lind@exempelby.se"});
+        auto r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-10", "--json"});
+        EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+        EXPECT_EQ(statuses(json(r)), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=deferred");
+        EXPECT_NE(r.err.find("451"), std::string::npos) << r.err;
+    }
+    SmtpSink sink(dir / "mail2");
+    auto r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-11", "--json"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_EQ(statuses(json(r)), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
+    auto counts = countByRecipient(sink);
+    EXPECT_EQ(counts.count("asa.oberg@exempelby.se"), 0u);  // not sent twice
+    EXPECT_EQ(counts["per.lind@exempelby.se"], 1);
+}
+
+// A crash between the message's data and the server's reply: the attempt was recorded, the
+// reminder is not marked sent, and the next run sends it again (at least once). Had the server
+// kept the first copy, it would arrive twice, both with the same Message-ID; smtp-sink drops a
+// message whose connection is lost before its reply.
+TEST_F(Remind, CrashDuringDeliveryResendsOnTheNextRun) {
+    SourceSpec s;
+    s.parties = {{"chair", "Åsa Öberg", "Ordförande", "asa.oberg@exempelby.se"}};
+    writeSource(dir, "a.xml", s);
+    std::vector<fs::path> firstCopies;
+    {
+        SmtpSink slow(dir / "slow-mail", {"--delay", "4"});
+        std::vector<std::string> argv{binary().string(), "remind", (dir / "a.xml").string(), "--today", "2028-01-10",
+                                      "--send", "--from", "registrator@exempelby.se", "--smtp", slow.address(),
+                                      "--state", state()};
+        auto killed = run(argv, {}, 2);  // killed after 2 s, while waiting for the reply to the data
+        EXPECT_EQ(killed.exitCode, -1);
+        auto listing = remind({(dir / "a.xml").string(), "--today", "2028-01-10", "--json"});
+        EXPECT_EQ(statuses(json(listing)), "asa.oberg@exempelby.se=attempting");
+        EXPECT_NE(listing.out.find("attempting"), std::string::npos);
+        std::this_thread::sleep_for(std::chrono::seconds(3));  // past the server's delay
+        firstCopies = slow.messages();
+    }
+    SmtpSink sink(dir / "mail");
+    auto r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-10", "--json"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_EQ(statuses(json(r)), "asa.oberg@exempelby.se=sent");
+    auto mails = sink.messages();
+    ASSERT_EQ(mails.size(), 1u);
+    auto id = [](const std::string& raw) {
+        const auto b = raw.find("Message-ID: ");
+        return raw.substr(b, raw.find("\r\n", b) - b);
+    };
+    EXPECT_LE(firstCopies.size(), 1u);
+    for (const auto& first : firstCopies) EXPECT_EQ(id(readFile(first)), id(readFile(mails[0])));
+    send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-11"});
+    EXPECT_EQ(sink.messages().size(), 1u);
+}
+
+TEST_F(Remind, SettingsFromAConfigFile) {
+    writeSource(dir, "a.xml", SourceSpec{});
+    SmtpSink sink(dir / "mail");
+    writeFile(dir / "remind.properties", "# overens remind\nsmtp.host = 127.0.0.1\nsmtp.port = " +
+                                             std::to_string(sink.port()) +
+                                             "\nsmtp.from = registrator@exempelby.se\nsmtp.timeout = 10\n");
+    auto r = remind({(dir / "a.xml").string(), "--today", "2028-01-10", "--send", "--config",
+                     (dir / "remind.properties").string()});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_EQ(sink.messages().size(), 2u);
+
+    SourceSpec other;
+    other.dnr = "KS 2027/0300";
+    writeSource(dir, "b.xml", other);
+    writeFile(dir / "remind.ini", "[smtp]\nhost = 127.0.0.1:" + std::to_string(sink.port()) +
+                                      "\nfrom = registrator@exempelby.se\n");
+    r = remind({(dir / "b.xml").string(), "--today", "2028-01-10", "--send", "--config", (dir / "remind.ini").string()});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_EQ(sink.messages().size(), 4u);
+
+    // --send without a server or sender is a usage error.
+    EXPECT_EQ(remind({(dir / "a.xml").string(), "--send"}).exitCode, 2);
+    EXPECT_EQ(remind({(dir / "a.xml").string(), "--send", "--smtp", sink.address()}).exitCode, 2);
+}
