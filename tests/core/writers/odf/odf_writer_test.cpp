@@ -69,6 +69,28 @@ pugi::xml_document parse(const std::string& xml) {
     return d;
 }
 
+// One entry of a zip.
+std::string unzipEntry(const fs::path& p, const std::string& name) {
+    auto u = unzip(p);
+    auto it = u.files.find(name);
+    return it == u.files.end() ? std::string() : it->second;
+}
+
+// Runs of white space as one space, trimmed.
+std::string squeeze(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 std::string tool(const std::string& name) { return (test::sharedTools() / name).string(); }
 
 std::string profileUrl(const TempDir& dir) { return "file://" + (dir.path() / "lo-profile").string(); }
@@ -403,6 +425,47 @@ TEST(OdfChecks, OdfValidateStrictPassesOnEmptyAndLargeDocuments) {
     }
 }
 
+TEST(OdfChecks, OdfValidateStrictPassesOnOddShapes) {
+    REQUIRE_TOOL("jing");
+    doc::Document d;
+    d.meta.lang = "en";
+    d.blocks.push_back(doc::PageBreak{});  // a break before anything
+    d.blocks.push_back(doc::Heading{9, doc::runs("  Deep   heading  "), false});
+    doc::Table headerOnly;
+    headerOnly.header = {{doc::runs("Only"), doc::runs("a header")}};
+    d.blocks.push_back(headerOnly);
+    doc::Table ragged;
+    ragged.weights = {1, 0};  // a zero weight: widths from content instead
+    ragged.rows = {{doc::runs("a")}, {doc::runs("b"), doc::runs("c"), doc::runs("d")}, {}};
+    d.blocks.push_back(ragged);
+    doc::Table empty;
+    empty.caption = doc::runs("Caption of nothing");
+    d.blocks.push_back(empty);
+    doc::List deep;
+    deep.items.push_back({doc::Runs{}, {}});
+    doc::List* level = &deep;
+    for (int i = 0; i < 6; ++i) {
+        level->items.back().children.push_back(doc::List{i % 2 == 0, {{doc::runs("level " + std::to_string(i + 2)), {}}}});
+        level = &level->items.back().children.back();
+    }
+    d.blocks.push_back(deep);
+    d.blocks.push_back(doc::List{});
+    d.blocks.push_back(doc::SignatureBlock{doc::Runs{}, {{"Only One", ""}}});
+    d.blocks.push_back(doc::SignatureBlock{doc::runs("Nobody signs"), {}});
+    d.blocks.push_back(doc::TitleBlock{});
+    d.blocks.push_back(doc::TableOfContents{});
+    d.blocks.push_back(doc::PageBreak{});  // and one after everything
+    TempDir dir;
+    const auto p = writeToFile(d, dir / "odd.odt");
+    auto r = run({tool("odf-validate"), p.string()});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    auto c = parse(unzip(p).files.at("content.xml"));
+    auto h = c.select_node("//text:h").node();
+    EXPECT_STREQ(h.attribute("text:outline-level").value(), "6");
+    EXPECT_EQ(c.select_nodes("//text:list").size(), 7u) << "empty lists are left out, nested ones kept";
+    EXPECT_TRUE(c.select_node("//text:table-of-content/text:index-body/text:index-title"));
+}
+
 TEST(OdfChecks, LibreOfficeConvertsAndThePdfHoldsTheText) {
     REQUIRE_TOOL("soffice");
     REQUIRE_TOOL("pdftotext");
@@ -600,12 +663,34 @@ TEST(OdfSamples, EverySampleBuildsToAValidOdtThatLibreOfficeReads) {
             ASSERT_TRUE(fs::exists(pdf)) << c.out << c.err;
             const std::string text = pdfText(pdf);
             EXPECT_NE(text.find("Sida 1 av"), std::string::npos) << src;
-            // names of the parties from the source appear in the PDF
+            // every heading of the document, and the parties' names it holds, are in the PDF
+            const std::string flat = squeeze(run({"pdftotext", pdf.string(), "-"}).out);
+            const std::string contentXml = unzipEntry(odts[0], "content.xml");
+            auto content = parse(contentXml);
+            int headings = 0;
+            for (auto h : content.select_nodes("//text:h")) {
+                std::string words;
+                for (auto t : h.node().select_nodes(".//text()")) words += t.node().value();
+                words = squeeze(words);
+                if (words.empty()) continue;
+                ++headings;
+                EXPECT_NE(flat.find(words), std::string::npos) << "heading '" << words << "' not in the PDF of " << src;
+            }
+            EXPECT_GT(headings, 2) << src;
             pugi::xml_document s;
             ASSERT_TRUE(s.load_file(src.c_str()));
-            for (auto party : s.document_element().children("party"))
-                EXPECT_NE(text.find(party.attribute("name").value()), std::string::npos)
-                    << party.attribute("name").value() << " missing from the PDF of " << src;
+            int names = 0;
+            for (auto party : s.document_element().children("party")) {
+                const std::string name = party.attribute("name").value();
+                if (contentXml.find(name) == std::string::npos) continue;
+                ++names;
+                EXPECT_NE(flat.find(name), std::string::npos) << name << " missing from the PDF of " << src;
+            }
+            if (std::string(s.document_element().attribute("kind").value()) == "agreement")
+                EXPECT_GT(names, 0) << "an agreement names its parties: " << src;
+            for (const char* letter : {"å", "ä", "ö"})
+                if (test::readFile(src).find(letter) != std::string::npos)
+                    EXPECT_NE(flat.find(letter), std::string::npos) << letter << " in " << src;
         }
         if (test::commandExists("pandoc")) {
             auto pr = run({"pandoc", "-f", "odt", "-t", "plain", odts[0].string()});
