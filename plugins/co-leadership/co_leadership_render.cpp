@@ -48,7 +48,8 @@ void meetings(doc::Blocks& out, const std::vector<Record>& rows, const Context& 
                           text::answerInline(m.text("prepares"))});
         if (m.has("purpose")) {
             doc::ListItem item;
-            item.runs.push_back(doc::strong(m.text("name") + ": "));
+            item.runs.push_back(doc::strong(m.text("name") + ":"));
+            item.runs.push_back(doc::plain(" "));
             for (auto& r : text::answerInline(m.text("purpose"))) item.runs.push_back(r);
             purposes.items.push_back(std::move(item));
         }
@@ -110,7 +111,8 @@ void goldenZone(doc::Blocks& out, const Record& g, const Wording& w, const std::
     t.header.push_back(
         {doc::runs(w.get("col-question")), doc::runs(w.get("col-handling")), doc::runs(w.get("col-forum"))});
     for (const auto& q : questions)
-        t.rows.push_back({{doc::value(q.text("text"))}, text::answerInline(q.text("handling")),
+        t.rows.push_back({{doc::value(q.text("text"))},
+                          text::answerInline(q.text("handling")),
                           text::answerInline(q.text("forum"))});
     out.push_back(std::move(t));
 }
@@ -123,8 +125,10 @@ doc::Blocks CoLeadershipPlugin::render(const Record& values, const Context& ctx,
     const Party* director = ctx.party("director");
     const std::map<std::string, std::string> vars{{"organisation", ctx.organisation.name},
                                                   {"board", ctx.organisation.board},
-                                                  {"chair", chair ? chair->title : std::string()},
-                                                  {"director", director ? director->title : std::string()}};
+                                                  {"chair", chair ? chair->name : std::string()},
+                                                  {"chair-title", chair ? chair->title : std::string()},
+                                                  {"director", director ? director->name : std::string()},
+                                                  {"director-title", director ? director->title : std::string()}};
 
     text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
     if (values.has("intro")) text::addAnswer(out, values.text("intro"));

@@ -10,9 +10,10 @@ Schema CoLeadershipPlugin::schema() const {
                         "and what you are doing now.");
     story.fields = {
         field("vision", FieldType::Multiline, true, "Vision", "Vision",
-              "Vart organisationen är på väg, med era egna ord.", "Where the organisation is heading, in your own words."),
-        field("goals", FieldType::Multiline, false, "Mål", "Goals",
-              "De mål som binder ihop visionen med vardagen.", "The goals that tie the vision to everyday work."),
+              "Vart organisationen är på väg, med era egna ord.",
+              "Where the organisation is heading, in your own words."),
+        field("goals", FieldType::Multiline, false, "Mål", "Goals", "De mål som binder ihop visionen med vardagen.",
+              "The goals that tie the vision to everyday work."),
         field("activities", FieldType::Multiline, false, "Aktiviteter", "Activities",
               "Det som görs nu för att nå målen.", "What is being done now to reach the goals."),
         field("message", FieldType::Multiline, false, "Budskap", "Message",
@@ -32,20 +33,21 @@ Schema CoLeadershipPlugin::schema() const {
               "monthly. At least one meeting must recur."),
         field("length", FieldType::Duration, false, "Längd", "Length",
               "Hur länge mötet pågår, t.ex. PT1H för en timme.", "How long the meeting lasts, e.g. PT1H for one hour."),
-        text("when", false, "När", "When", "Dag och tid, t.ex. \"måndagar 8.30\".", "Day and time, e.g. \"Mondays 8.30\"."),
+        text("when", false, "När", "When", "Dag och tid, t.ex. \"måndagar 8.30\".",
+             "Day and time, e.g. \"Mondays 8.30\"."),
         text("participants", false, "Deltagare", "Participants", "Vilka som är med.", "Who takes part."),
         text("prepares", false, "Förbereds av", "Prepared by", "Vem som tar fram dagordning och underlag.",
              "Who draws up the agenda and the papers."),
-        field("purpose", FieldType::Multiline, false, "Syfte", "Purpose",
-              "Vad mötet är till för och vad som tas upp.", "What the meeting is for and what it takes up.")};
+        field("purpose", FieldType::Multiline, false, "Syfte", "Purpose", "Vad mötet är till för och vad som tas upp.",
+              "What the meeting is for and what it takes up.")};
 
     Field step = field("step", FieldType::List, false, "Steg", "Step",
                        "Ett steg i beredningen, i ordning. Ett element per steg.",
                        "A step of the preparation, in order. One element per step.");
     step.item = FieldType::Text;
-    Field preparation = field("case-preparation", FieldType::Group, false, "Ärendeberedning", "Case preparation",
-                              "Hur ärenden bereds innan styrelsen beslutar.",
-                              "How cases are prepared before the board decides.");
+    Field preparation =
+        field("case-preparation", FieldType::Group, false, "Ärendeberedning", "Case preparation",
+              "Hur ärenden bereds innan styrelsen beslutar.", "How cases are prepared before the board decides.");
     preparation.fields = {
         field("description", FieldType::Multiline, false, "Beskrivning", "Description",
               "Hur beredningen går till och vem som gör vad.", "How the preparation works and who does what."),

@@ -11,10 +11,12 @@ void checkDecider(const Record& urgent, const std::string& name, Diagnostics& ou
     if (!v || v->text.empty() || isUrgentDecider(v->text)) return;
     const std::string who = v->text;
     out.error("co-leadership.urgent-decider", v->where,
-              "'" + who + "' kan inte besluta i brådskande ärenden: styrelsen kan bara ge den rätten till "
+              "'" + who +
+                  "' kan inte besluta i brådskande ärenden: styrelsen kan bara ge den rätten till "
                   "ordföranden eller en annan ledamot den utsett (6 kap. 39 § KL). Ange chair, first-vice-chair, "
                   "second-vice-chair, vice-chair eller member",
-              "'" + who + "' cannot decide urgent matters: the board can give that right only to the chair or "
+              "'" + who +
+                  "' cannot decide urgent matters: the board can give that right only to the chair or "
                   "another member it has appointed (6 kap. 39 § KL). Give chair, first-vice-chair, "
                   "second-vice-chair, vice-chair or member");
 }
@@ -54,12 +56,13 @@ void CoLeadershipPlugin::validate(const Record& values, const Context& ctx, Diag
     // Urgent matters: the routine the law makes possible, with a decider the law allows.
     const Record* urgent = values.group("urgent");
     if (!urgent || !urgent->has("routine")) {
-        out.error("co-leadership.no-urgent-routine", urgent ? urgent->where : values.where,
-                  "rutinen för brådskande ärenden saknas: beskriv i <urgent><routine> hur ett beslut fattas när "
-                  "styrelsens avgörande inte kan vänta och hur det anmäls vid nästa sammanträde (6 kap. 39 och 40 §§ KL)",
-                  "the routine for urgent matters is missing: describe in <urgent><routine> how a decision is taken "
-                  "when the board's decision cannot wait and how it is reported at the next meeting "
-                  "(6 kap. 39 and 40 §§ KL)");
+        out.error(
+            "co-leadership.no-urgent-routine", urgent ? urgent->where : values.where,
+            "rutinen för brådskande ärenden saknas: beskriv i <urgent><routine> hur ett beslut fattas när "
+            "styrelsens avgörande inte kan vänta och hur det anmäls vid nästa sammanträde (6 kap. 39 och 40 §§ KL)",
+            "the routine for urgent matters is missing: describe in <urgent><routine> how a decision is taken "
+            "when the board's decision cannot wait and how it is reported at the next meeting "
+            "(6 kap. 39 and 40 §§ KL)");
     }
     if (urgent) {
         checkDecider(*urgent, "decided-by", out);

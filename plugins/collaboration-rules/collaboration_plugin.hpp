@@ -18,10 +18,10 @@ public:
 };
 
 // The behaviours that build trust, in the order they are shown; "other" is one of your own.
-inline const char* const kBehaviours[] = {"transparency", "listening", "clarity", "reliability",
-                                           "positive-feedback", "other"};
+inline const char* const kBehaviours[] = {"transparency", "listening",         "clarity",
+                                          "reliability",  "positive-feedback", "other"};
 // The conversation questions, in the order they are shown.
-inline const char* const kQuestions[] = {"chair-role", "director-role", "hard", "chair-needs", "director-needs",
-                                          "improve"};
+inline const char* const kQuestions[] = {"chair-role",  "director-role",  "hard",
+                                         "chair-needs", "director-needs", "improve"};
 
 }  // namespace overens::collaboration

@@ -57,8 +57,10 @@ doc::Blocks CollaborationRulesPlugin::render(const Record& values, const Context
     const Party* director = ctx.party("director");
     const Vars vars{{"organisation", ctx.organisation.name},
                     {"board", ctx.organisation.board},
-                    {"chair", chair ? chair->title : std::string()},
-                    {"director", director ? director->title : std::string()},
+                    {"chair", chair ? chair->name : std::string()},
+                    {"chair-title", chair ? chair->title : std::string()},
+                    {"director", director ? director->name : std::string()},
+                    {"director-title", director ? director->title : std::string()},
                     {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : std::string()}};
 
     text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);

@@ -43,16 +43,16 @@ Schema CollaborationRulesPlugin::schema() const {
         field("director-role", FieldType::Multiline, false, "Direktörens uppdrag", "The director's task",
               "Vad ingår i direktörens och chefernas ansvar och uppdrag?",
               "What do the director's and the managers' responsibility and task include?"),
-        field("hard", FieldType::Multiline, false, "Det svåra", "What is hard",
-              "Vad är svårt i samarbetet just nu?", "What is hard in the collaboration right now?"),
+        field("hard", FieldType::Multiline, false, "Det svåra", "What is hard", "Vad är svårt i samarbetet just nu?",
+              "What is hard in the collaboration right now?"),
         field("chair-needs", FieldType::Multiline, false, "Ordföranden behöver", "The chair needs",
               "Vad behöver ordföranden och de förtroendevalda från direktören och cheferna?",
               "What do the chair and the elected representatives need from the director and the managers?"),
         field("director-needs", FieldType::Multiline, false, "Direktören behöver", "The director needs",
               "Vad behöver direktören och cheferna från ordföranden och de förtroendevalda?",
               "What do the director and the managers need from the chair and the elected representatives?"),
-        field("improve", FieldType::Multiline, false, "Att förbättra", "To improve",
-              "Vad vill ni bli bättre på?", "What do you want to get better at?")};
+        field("improve", FieldType::Multiline, false, "Att förbättra", "To improve", "Vad vill ni bli bättre på?",
+              "What do you want to get better at?")};
 
     Field followUp = field("follow-up", FieldType::Group, true, "Uppföljning", "Follow-up",
                            "Hur och hur ofta ni följer upp att överenskommelsen fungerar.",
@@ -72,17 +72,17 @@ Schema CollaborationRulesPlugin::schema() const {
         text("responsible", false, "Ansvarig", "Responsible", "Vem som kallar till uppföljningen.",
              "Who calls the follow-up.")};
 
-    return Schema{{field("intro", FieldType::Multiline, false, "Inledning", "Introduction",
-                         "Några egna rader om samarbetet (valfritt).",
-                         "A few lines of your own on the collaboration (optional)."),
-                   behaviour,
-                   field("information", FieldType::Multiline, false, "Information", "Information",
-                         "Hur information går mellan er: vad, hur snabbt och på vilket sätt.",
-                         "How information passes between you: what, how fast and in what way."),
-                   field("disagreement", FieldType::Multiline, false, "När vi inte är överens", "When we disagree",
-                         "Hur ni tar upp och löser det ni inte är överens om.",
-                         "How you raise and settle what you disagree on."),
-                   conversation, followUp}};
+    return Schema{
+        {field("intro", FieldType::Multiline, false, "Inledning", "Introduction",
+               "Några egna rader om samarbetet (valfritt).",
+               "A few lines of your own on the collaboration (optional)."),
+         behaviour,
+         field("information", FieldType::Multiline, false, "Information", "Information",
+               "Hur information går mellan er: vad, hur snabbt och på vilket sätt.",
+               "How information passes between you: what, how fast and in what way."),
+         field("disagreement", FieldType::Multiline, false, "När vi inte är överens", "When we disagree",
+               "Hur ni tar upp och löser det ni inte är överens om.", "How you raise and settle what you disagree on."),
+         conversation, followUp}};
 }
 
 }  // namespace overens::collaboration

@@ -54,9 +54,11 @@ void checkBehaviours(const Record& values, Diagnostics& out) {
         for (const auto& c : b.list("commitment")) committed = committed || !c.text.empty();
         if (!committed)
             out.error("collaboration-rules.behaviour-without-commitment", b.where,
-                      "förhållningssättet " + behaviourSv(b) + " har inget konkret åtagande: skriv i <commitment> vad "
+                      "förhållningssättet " + behaviourSv(b) +
+                          " har inget konkret åtagande: skriv i <commitment> vad "
                           "ni faktiskt gör, så att det går att se om det hålls",
-                      "the behaviour " + behaviourEn(b) + " has no concrete commitment: write in <commitment> what "
+                      "the behaviour " + behaviourEn(b) +
+                          " has no concrete commitment: write in <commitment> what "
                           "you will actually do, so that you can tell whether it is kept");
 
         const std::string key = kind == "other" ? "other:" + text::foldKey(b.text("name")) : kind;
@@ -109,8 +111,10 @@ void checkFollowUp(const Record& f, const Context& ctx, Diagnostics& out) {
         out.warning("collaboration-rules.follow-up-rhythm", every->where,
                     "samarbetet följs upp mer sällan (" + every->text + ") än överenskommelsen omprövas (" +
                         ctx.review.every->iso() + "); följ upp minst en gång mellan varje omprövning",
-                    "the collaboration is followed up less often (" + every->text + ") than the agreement is "
-                        "reviewed (" + ctx.review.every->iso() + "); follow up at least once between reviews");
+                    "the collaboration is followed up less often (" + every->text +
+                        ") than the agreement is "
+                        "reviewed (" +
+                        ctx.review.every->iso() + "); follow up at least once between reviews");
 }
 
 }  // namespace

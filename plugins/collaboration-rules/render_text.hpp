@@ -92,7 +92,10 @@ inline void addLabelled(doc::Blocks& out, const std::string& label, const std::s
     bool first = true;
     for (const auto& p : paragraphsOf(answer)) {
         doc::Paragraph para;
-        if (first) para.runs.push_back(doc::strong(label + " "));
+        if (first) {
+            para.runs.push_back(doc::strong(label));
+            para.runs.push_back(doc::plain(" "));
+        }
         para.runs.push_back(doc::value(p));
         out.push_back(std::move(para));
         first = false;

@@ -11,7 +11,8 @@ namespace {
 void addPart(doc::List& list, const Wording& w, const std::string& labelKey, const std::string& answer) {
     if (answer.empty()) return;
     doc::ListItem item;
-    item.runs.push_back(doc::strong(w.get(labelKey) + " "));
+    item.runs.push_back(doc::strong(w.get(labelKey)));
+    item.runs.push_back(doc::plain(" "));
     for (auto& r : text::answerInline(answer)) item.runs.push_back(r);
     list.items.push_back(std::move(item));
 }
@@ -24,8 +25,10 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
     const Party* director = ctx.party("director");
     const std::map<std::string, std::string> vars{{"organisation", ctx.organisation.name},
                                                   {"board", ctx.organisation.board},
-                                                  {"chair", chair ? chair->title : std::string()},
-                                                  {"director", director ? director->title : std::string()}};
+                                                  {"chair", chair ? chair->name : std::string()},
+                                                  {"chair-title", chair ? chair->title : std::string()},
+                                                  {"director", director ? director->name : std::string()},
+                                                  {"director-title", director ? director->title : std::string()}};
     text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
     if (values.has("intro")) text::addAnswer(out, values.text("intro"));
 
@@ -41,7 +44,8 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
         const std::string owner = a.text("owner");
         overview.rows.push_back({{doc::value(a.text("name"))},
                                  owner.empty() ? doc::Runs{} : doc::runs(w.get("owner-" + owner)),
-                                 text::answerInline(a.text("contact")), text::answerInline(a.text("forum"))});
+                                 text::answerInline(a.text("contact")),
+                                 text::answerInline(a.text("forum"))});
     }
     text::addWording(out, w, "overview-label", vars);
     out.push_back(std::move(overview));

@@ -12,8 +12,8 @@ Schema DivisionOfWorkPlugin::schema() const {
                      {"director", "Direktören", "The director"},
                      {"joint", "Gemensamt", "Jointly"}};
 
-    Field area = field("area", FieldType::Table, true, "Område", "Area",
-                       "Ett ansvarsområde. Ett element per område.", "An area of responsibility. One element per area.");
+    Field area = field("area", FieldType::Table, true, "Område", "Area", "Ett ansvarsområde. Ett element per område.",
+                       "An area of responsibility. One element per area.");
     area.fields = {
         text("name", true, "Område", "Area", "Områdets namn, t.ex. \"Budget och ekonomisk uppföljning\".",
              "The area's name, e.g. \"Budget and financial follow-up\"."),
@@ -21,7 +21,8 @@ Schema DivisionOfWorkPlugin::schema() const {
         field("politics", FieldType::Multiline, false, "Politikens del", "The politicians' part",
               "Vad politiken bestämmer i området och när.", "What the politicians decide in the area, and when."),
         field("administration", FieldType::Multiline, false, "Förvaltningens del", "The administration's part",
-              "Hur förvaltningen genomför och vem som gör det.", "How the administration carries it out, and who does it."),
+              "Hur förvaltningen genomför och vem som gör det.",
+              "How the administration carries it out, and who does it."),
         text("contact", false, "Kontaktperson", "Contact", "Vem man vänder sig till i området.",
              "Whom to turn to in the area."),
         text("forum", false, "Forum", "Forum", "Var frågor i området tas upp, t.ex. \"presidiemötet\".",

@@ -22,16 +22,19 @@ void DivisionOfWorkPlugin::validate(const Record& values, const Context&, Diagno
         const std::string owner = area.text("owner");
         if (owner.empty()) {
             out.error("division-of-work.no-owner", area.where,
-                      "området \"" + name + "\" har ingen ägare: ange owner=\"chair\", \"director\" eller \"joint\" "
+                      "området \"" + name +
+                          "\" har ingen ägare: ange owner=\"chair\", \"director\" eller \"joint\" "
                           "(gemensamt, den gyllene zonen)",
-                      "the area \"" + name + "\" has no owner: give owner=\"chair\", \"director\" or \"joint\" "
+                      "the area \"" + name +
+                          "\" has no owner: give owner=\"chair\", \"director\" or \"joint\" "
                           "(together, the golden zone)");
             continue;
         }
         if (owner == "joint" && !area.has("forum"))
-            out.warning("division-of-work.joint-without-forum", area.whereOf("owner"),
-                        "området \"" + name + "\" ägs gemensamt men har inget forum: ange var ni tar upp dess frågor",
-                        "the area \"" + name + "\" is owned jointly but has no forum: say where you take up its questions");
+            out.warning(
+                "division-of-work.joint-without-forum", area.whereOf("owner"),
+                "området \"" + name + "\" ägs gemensamt men har inget forum: ange var ni tar upp dess frågor",
+                "the area \"" + name + "\" is owned jointly but has no forum: say where you take up its questions");
 
         auto& owners = seen[text::foldKey(name)];
         const std::string opposite = owner == "chair" ? "director" : owner == "director" ? "chair" : "";

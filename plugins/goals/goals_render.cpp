@@ -47,8 +47,10 @@ void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const 
                             doc::runs(w.get("col-target")), doc::runs(w.get("col-due")),
                             doc::runs(w.get("col-follow-up"))});
         for (const auto& m : measures)
-            t.rows.push_back({{doc::value(m.text("indicator"))}, text::answerInline(m.text("baseline")),
-                              {doc::value(m.text("target"))}, text::answerInline(dateText(m, "due", ctx.lang)),
+            t.rows.push_back({{doc::value(m.text("indicator"))},
+                              text::answerInline(m.text("baseline")),
+                              {doc::value(m.text("target"))},
+                              text::answerInline(dateText(m, "due", ctx.lang)),
                               text::answerInline(dateText(m, "follow-up", ctx.lang))});
         out.push_back(std::move(t));
     }
@@ -70,8 +72,10 @@ doc::Blocks GoalsPlugin::render(const Record& values, const Context& ctx, const 
     const Party* director = ctx.party("director");
     const std::map<std::string, std::string> vars{
         {"organisation", ctx.organisation.name},
-        {"chair", chair ? chair->title : std::string()},
-        {"director", director ? director->title : std::string()},
+        {"chair", chair ? chair->name : std::string()},
+        {"chair-title", chair ? chair->title : std::string()},
+        {"director", director ? director->name : std::string()},
+        {"director-title", director ? director->title : std::string()},
         {"year", values.text("year")},
         {"period", values.text("period")},
         {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : std::string()}};

@@ -52,8 +52,8 @@ Schema GoalsPlugin::schema() const {
         field("focus", FieldType::Boolean, false, "Viktigast", "Most important",
               "Ja om målet hör till de allra viktigaste. Markera högst ett par stycken; poängen är fokus.",
               "Yes if the goal is among the very most important. Mark only a few; focus is the point."),
-        field("why", FieldType::Multiline, false, "Varför", "Why",
-              "Varför målet är viktigt just nu, och för vem.", "Why the goal matters now, and to whom."),
+        field("why", FieldType::Multiline, false, "Varför", "Why", "Varför målet är viktigt just nu, och för vem.",
+              "Why the goal matters now, and to whom."),
         activity,
         measure,
         text("reporter", false, "Rapporteras av", "Reported by",
@@ -64,8 +64,8 @@ Schema GoalsPlugin::schema() const {
              "To whom or to which forum the follow-up is presented, e.g. \"the executive board\".")};
 
     return Schema{{
-        field("year", FieldType::Integer, false, "År", "Year",
-              "Det år som årets mål gäller, t.ex. 2027.", "The year the year's goals are for, e.g. 2027."),
+        field("year", FieldType::Integer, false, "År", "Year", "Det år som årets mål gäller, t.ex. 2027.",
+              "The year the year's goals are for, e.g. 2027."),
         text("period", false, "Mandatperiod", "Mandate period",
              "Mandatperioden som målen för mandatperioden gäller, t.ex. \"2027–2030\".",
              "The mandate period the period's goals are for, e.g. \"2027–2030\"."),

@@ -35,9 +35,11 @@ void GoalsPlugin::validate(const Record& values, const Context& ctx, Diagnostics
 
         if (const Value* p = goal.get("priority"); p && !p->text.empty()) {
             if (p->integer < 1) {
-                out.error("goals.bad-priority", p->where,
-                          "prioriteten för målet \"" + title + "\" måste vara ett heltal från 1 och uppåt (1 är viktigast)",
-                          "the priority of the goal \"" + title + "\" must be a whole number from 1 upwards (1 matters most)");
+                out.error(
+                    "goals.bad-priority", p->where,
+                    "prioriteten för målet \"" + title + "\" måste vara ett heltal från 1 och uppåt (1 är viktigast)",
+                    "the priority of the goal \"" + title +
+                        "\" must be a whole number from 1 upwards (1 matters most)");
             } else if (horizon == "year" || horizon == "mandate" || horizon == "long-term") {
                 auto& taken = priorities[horizon];
                 auto it = taken.find(p->integer);
@@ -50,7 +52,8 @@ void GoalsPlugin::validate(const Record& values, const Context& ctx, Diagnostics
                               "målen \"" + other + "\"" + at + " och \"" + title + "\" har båda prioritet " + p->text +
                                   " för " + horizonSv(horizon) + "; ge varje mål en egen plats i ordningen",
                               "the goals \"" + other + "\"" + atEn + " and \"" + title + "\" both have priority " +
-                                  p->text + " for " + horizonEn(horizon) + "; give each goal a place of its own in the order");
+                                  p->text + " for " + horizonEn(horizon) +
+                                  "; give each goal a place of its own in the order");
                 } else {
                     taken[p->integer] = &goal;
                 }
@@ -60,9 +63,11 @@ void GoalsPlugin::validate(const Record& values, const Context& ctx, Diagnostics
         const auto& measures = goal.rows("measure");
         if (measures.empty())
             out.warning("goals.no-follow-up", goal.where,
-                        "målet \"" + title + "\" saknar uppföljning: ange minst ett <measure> med indikator, målvärde "
+                        "målet \"" + title +
+                            "\" saknar uppföljning: ange minst ett <measure> med indikator, målvärde "
                             "och uppföljningsdatum, annars går det inte att se om ni når det",
-                        "the goal \"" + title + "\" has no follow-up: give at least one <measure> with an indicator, a "
+                        "the goal \"" + title +
+                            "\" has no follow-up: give at least one <measure> with an indicator, a "
                             "target and a follow-up date, or you cannot tell whether you reach it");
         for (const auto& m : measures) {
             const auto followUp = m.date("follow-up");
