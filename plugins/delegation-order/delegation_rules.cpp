@@ -61,6 +61,26 @@ const char* kUrgentHints[] = {"brådskande", "urgent"};
 
 std::string pointSv(int p) { return std::to_string(p) + " p."; }
 
+// The kind of a role in words, for messages.
+std::string kindLabel(const std::string& kind, const std::string& lang) {
+    static const std::map<std::string, std::pair<const char*, const char*>> labels{
+        {"chair", {"ordförande", "chair"}},
+        {"vice-chair", {"vice ordförande", "vice chair"}},
+        {"member", {"ledamot", "member"}},
+        {"substitute", {"ersättare", "substitute member"}},
+        {"presidium", {"presidiet", "presidium"}},
+        {"committee", {"utskott", "committee"}},
+        {"automated", {"automatiserad beslutsfunktion", "automated decision function"}},
+        {"director", {"direktör", "director"}},
+        {"head-of-department", {"förvaltningschef", "head of department"}},
+        {"employee", {"anställd", "employee"}},
+        {"other-committee", {"annan nämnd", "another committee"}},
+        {"contractor", {"uppdragstagare", "contractor"}}};
+    auto it = labels.find(kind);
+    if (it == labels.end()) return kind;
+    return lang == "en" ? it->second.second : it->second.first;
+}
+
 std::string kindOf(const std::map<std::string, const Record*>& roles, const std::string& id) {
     auto it = roles.find(id);
     return it == roles.end() ? std::string() : it->second->text("kind");
@@ -136,10 +156,10 @@ private:
             if (side == Side::NotAllowed) {
                 const Law l = law("6 kap. 37 § och 7 kap. 5 §", "Chapter 6, Section 37 and Chapter 7, Section 5");
                 out_.error("delegation-order.delegate-not-allowed", row.whereOf("delegate"),
-                           tag + "rollen '" + id + "' (" + kind +
+                           tag + "rollen '" + id + "' (" + kindLabel(kind, "sv") +
                                ") kan inte vara delegat; styrelsen får delegera till presidiet, ett utskott, en "
                                "ledamot, en ersättare, en automatiserad beslutsfunktion eller en anställd" + l.sv,
-                           tagEn + "the role '" + id + "' (" + kind +
+                           tagEn + "the role '" + id + "' (" + kindLabel(kind, "en") +
                                ") cannot be a delegate; the board may delegate to the presidium, a committee, a "
                                "member, a substitute, an automated decision function or an employee" + l.en);
             }
@@ -302,9 +322,9 @@ private:
                 if (kind.empty() || isMember(kind)) continue;
                 out_.error("delegation-order.urgent-not-member", row.whereOf(fieldName),
                            tag + "brådskande ärenden får bara delegeras till ordföranden eller en annan ledamot som "
-                                 "styrelsen utsett, inte till '" + id + "' (" + kind + ")" + l.sv,
+                                 "styrelsen utsett, inte till '" + id + "' (" + kindLabel(kind, "sv") + ")" + l.sv,
                            tagEn + "urgent matters may only be delegated to the chair or another member the board "
-                                   "has designated, not to '" + id + "' (" + kind + ")" + l.en);
+                                   "has designated, not to '" + id + "' (" + kindLabel(kind, "en") + ")" + l.en);
             }
         };
         checkMembers(delegate, "delegate");
@@ -395,9 +415,9 @@ private:
             if (kind.empty() || sideOf(kind) == Side::Employee) continue;
             out_.error("delegation-order.sub-delegate-not-employee", row.whereOf("sub-delegate"),
                        tag + "en förvaltningschef får bara vidaredelegera till en annan anställd, inte till '" + id +
-                           "' (" + kind + ")" + l.sv,
+                           "' (" + kindLabel(kind, "sv") + ")" + l.sv,
                        tagEn + "a head of department may only sub-delegate to another employee, not to '" + id +
-                           "' (" + kind + ")" + l.en);
+                           "' (" + kindLabel(kind, "en") + ")" + l.en);
         }
     }
 

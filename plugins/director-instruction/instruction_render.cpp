@@ -45,6 +45,35 @@ doc::Runs fill(const std::string& text, const std::map<std::string, std::string>
     return runs;
 }
 
+// "Kommundirektör" -> "kommundirektör": the first letter lowered unless the word is an
+// abbreviation ("HR-chef" stays).
+std::string lowerFirst(const std::string& t) {
+    if (t.size() >= 2 && t[0] >= 'A' && t[0] <= 'Z' && !(t[1] >= 'A' && t[1] <= 'Z'))
+        return static_cast<char>(t[0] + 32) + t.substr(1);
+    if (t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xC3) {
+        const unsigned char c = static_cast<unsigned char>(t[1]);
+        if (c >= 0x80 && c <= 0x9E && c != 0x97) return t.substr(0, 1) + static_cast<char>(c + 0x20) + t.substr(2);
+    }
+    return t;
+}
+
+std::string upperFirst(const std::string& t) {
+    if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') return static_cast<char>(t[0] - 32) + t.substr(1);
+    if (t.size() >= 2 && static_cast<unsigned char>(t[0]) == 0xC3) {
+        const unsigned char c = static_cast<unsigned char>(t[1]);
+        if (c >= 0xA0 && c <= 0xBE && c != 0xB7) return t.substr(0, 1) + static_cast<char>(c - 0x20) + t.substr(2);
+    }
+    return t;
+}
+
+// The Swedish definite form of a title: "kommundirektör" -> "kommundirektören",
+// "kommunchef" -> "kommunchefen", "samordnare" -> "samordnaren".
+std::string definite(const std::string& title) {
+    std::string t = lowerFirst(trim(title));
+    if (t.empty()) return t;
+    return t + (t.back() == 'e' ? "n" : "en");
+}
+
 class Renderer {
 public:
     Renderer(const Record& v, const Context& ctx, const Wording& w) : v_(v), ctx_(ctx), w_(w) {
@@ -54,6 +83,11 @@ public:
                  {"post", v.text("post-title")},
                  {"administration", v.text("administration")}};
         if (const Party* d = ctx.party("director")) vars_["director"] = d->name;
+        const std::string def =
+            v.has("post-title-definite") ? v.text("post-title-definite") : definite(v.text("post-title"));
+        vars_["post-lower"] = lowerFirst(v.text("post-title"));
+        vars_["post-def"] = lowerFirst(def);
+        vars_["Post-def"] = upperFirst(def);
     }
 
     doc::Blocks run() {
@@ -108,9 +142,12 @@ public:
         if (const Record* a = v_.group("acting")) {
             auto vars = vars_;
             vars["acting"] = postTitle(a->text("post"));
+            vars["acting-lower"] = lowerFirst(vars["acting"]);
+            vars["acting-def"] = definite(vars["acting"]);
             wording("acting", vars);
             if (a->has("second")) {
                 vars["second"] = postTitle(a->text("second"));
+                vars["second-def"] = definite(vars["second"]);
                 wording("acting-second", vars);
             }
             answer(a->text("scope"));

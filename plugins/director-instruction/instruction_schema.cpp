@@ -58,6 +58,10 @@ Schema DirectorInstructionPlugin::schema() const {
              "stycket).",
              "What the director is called in your organisation, e.g. \"Chief Executive\" (Chapter 7, Section 1, "
              "second paragraph)."),
+        text("post-title-definite", false, "Benämning i bestämd form", "Title, definite form",
+             "Benämningen i bestämd form när den inte bildas med -en, t.ex. \"stadsdirektören\". Används i den "
+             "svenska texten.",
+             "The Swedish definite form of the title when it is not formed with -en. Used in Swedish text only."),
         text("administration", true, "Förvaltningen", "The administration",
              "Den förvaltning under styrelsen som direktören är chef för, t.ex. \"kommunledningsförvaltningen\".",
              "The administration under the board that the director heads, e.g. \"the executive office\"."),

@@ -88,7 +88,7 @@ TEST(CrossDocument, SamplesOfEachOrganisationAreConsistent) {
     for (const auto& set : sets) {
         std::vector<std::string> args{"validate"};
         for (const auto& f : set) args.push_back((samplesDir() / f).string());
-        const RunResult r = overens(args);
+        const RunResult r = runOverens(args);
         EXPECT_EQ(r.exitCode, 0) << r.err;
         EXPECT_TRUE(codesIn(r.err).empty()) << r.err;
     }
@@ -107,7 +107,7 @@ TEST(CrossDocument, SamplesAreConsistentWithTheAgreementOfTheSameOrganisation) {
         }
         std::vector<std::string> args{"validate"};
         for (const auto& f : set) args.push_back((samplesDir() / f).string());
-        const RunResult r = overens(args);
+        const RunResult r = runOverens(args);
         const auto codes = codesIn(r.err);
         EXPECT_FALSE(codes.count("director-instruction.director-mismatch")) << r.err;
         EXPECT_FALSE(codes.count("delegation-order.role-not-in-organisation")) << r.err;

@@ -140,7 +140,7 @@ TEST(DelegationOrder, ReferenceInTheRepealedActsNumberingIsAWarning) {
 
 TEST(DelegationOrder, SamplesValidateClean) {
     for (const char* s : {"kommun/exempelby-delegationsordning.xml", "region/exempelland-delegationsordning.xml"}) {
-        const RunResult r = overens({"validate", (samplesDir() / s).string()});
+        const RunResult r = runOverens({"validate", (samplesDir() / s).string()});
         EXPECT_EQ(r.exitCode, 0) << s << "\n" << r.err;
         EXPECT_TRUE(codesIn(r.err).empty()) << s << "\n" << r.err;
     }
@@ -185,13 +185,13 @@ TEST(DelegationOrder, GeneratedBenchmarkOrderValidatesClean) {
     TempDir dir;
     const RunResult gen = run({"python3", OVERENS_TEST_GENERATOR, "1000", "-o", (dir / "gen.xml").string()});
     ASSERT_EQ(gen.exitCode, 0) << gen.err;
-    const RunResult r = overens({"validate", (dir / "gen.xml").string()});
+    const RunResult r = runOverens({"validate", (dir / "gen.xml").string()});
     EXPECT_EQ(r.exitCode, 0) << r.err.substr(0, 2000);
     EXPECT_TRUE(codesIn(r.err).empty()) << r.err.substr(0, 2000);
     const RunResult genEn =
         run({"python3", OVERENS_TEST_GENERATOR, "200", "--lang", "en", "-o", (dir / "gen-en.xml").string()});
     ASSERT_EQ(genEn.exitCode, 0) << genEn.err;
-    const RunResult rEn = overens({"validate", (dir / "gen-en.xml").string()});
+    const RunResult rEn = runOverens({"validate", (dir / "gen-en.xml").string()});
     EXPECT_EQ(rEn.exitCode, 0) << rEn.err.substr(0, 2000);
     EXPECT_TRUE(codesIn(rEn.err).empty()) << rEn.err.substr(0, 2000);
 }

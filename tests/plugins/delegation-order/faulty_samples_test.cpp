@@ -27,7 +27,7 @@ TEST(FaultySamples, EachProducesExactlyTheCodesItLists) {
         const std::set<std::string> expected(expectedList.begin(), expectedList.end());
         std::vector<std::string> args{"validate", f.string()};
         for (const auto& other : commentList(f, "build-with")) args.push_back((f.parent_path() / other).string());
-        const RunResult r = overens(args);
+        const RunResult r = runOverens(args);
         const std::set<std::string> got = codesIn(r.err);
         EXPECT_EQ(got, expected) << "expected: " << joined(expected) << "\ngot: " << joined(got) << "\n" << r.err;
         bool anyError = r.err.find(": error: ") != std::string::npos;

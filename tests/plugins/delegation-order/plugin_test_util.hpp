@@ -89,7 +89,7 @@ inline RunResult validateSources(const TempDir& dir, const std::vector<std::pair
         args.push_back((dir / name).string());
     }
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
-    return overens(args);
+    return runOverens(args);
 }
 
 inline std::set<std::string> codesOf(const std::string& xml, const std::string& name = "source.xml") {
@@ -124,7 +124,7 @@ inline std::string buildMarkdown(const TempDir& dir, const std::filesystem::path
                                  const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args{"build", source.string(), "--format", "md", "-o", (dir / "out").string()};
     args.insert(args.end(), extra.begin(), extra.end());
-    const RunResult r = overens(args);
+    const RunResult r = runOverens(args);
     if (r.exitCode != 0) return "exit " + std::to_string(r.exitCode) + ": " + r.err;
     std::string all;
     for (const auto& e : std::filesystem::directory_iterator(dir / "out"))
