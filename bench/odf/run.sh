@@ -8,7 +8,7 @@
 #              delegation order
 #   ROWS       delegation-order sizes (default: 1000 5000 20000)
 # Environment:
-#   SAMPLES          answer files to build (default: sample-agreements/**/*.xml)
+#   SAMPLES          answer files to build (default: sample-agreements/**/*.xml but faulty/)
 #   RUNS             runs per measurement of ours (default 10); pandoc gets PANDOC_RUNS (default 3)
 #   PANDOC_MAX_ROWS  skip pandoc above this many rows (default 20000)
 #
@@ -16,7 +16,9 @@
 # 2. Delegation orders of ROWS rows: a source made by bench/generate-delegation-order.py, built by
 #    `overens build --format odt` (or, without a working command and delegation-order plugin, the
 #    same kind of tree written by odf_bench_tool), vs pandoc from its Markdown.
-# Prints seconds per document, pandoc/ours, and for the rows the cost per 1,000 rows.
+# Prints seconds per document, pandoc/ours, and for the rows the cost per 1,000 rows; with
+# odf_bench_tool built, also the writer's own time in process (fastest of 5 writes of the same
+# generated tree), which shows how the writer grows without process start and source reading.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -54,11 +56,14 @@ echo "ODT benchmark  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) CPUs  $(uname -r)"
 echo "pandoc $(pandoc --version | head -1 | awk '{print $2}'); ours: $OVERENS"
 echo "mean wall seconds of the whole process (ours: $RUNS runs, pandoc: $PANDOC_RUNS runs, after a warm-up)"
 echo
-printf '%-36s %10s %10s %9s %9s %12s\n' document "ours s" "pandoc s" "pandoc/ours" "odt KiB" "ours s/1k rows"
+printf '%-44s %9s %9s %11s %8s %14s %14s\n' document "ours s" "pandoc s" "pandoc/ours" "odt KiB" "ours s/1k rows" "writer ms"
 
 # 1. Samples through the real command.
 shopt -s nullglob globstar
-SAMPLE_FILES=(${SAMPLES:-$ROOT/sample-agreements/**/*.xml})
+SAMPLE_FILES=()
+for f in ${SAMPLES:-$ROOT/sample-agreements/**/*.xml}; do
+  case "$f" in */faulty/*) ;; *) SAMPLE_FILES+=("$f");; esac
+done
 if [ -x "$OVERENS" ] && [ ${#SAMPLE_FILES[@]} -gt 0 ]; then
   for s in "${SAMPLE_FILES[@]}"; do
     name=$(basename "$s" .xml); out="$WORK/sample-$name"; mkdir -p "$out/odt" "$out/md"
@@ -68,8 +73,8 @@ if [ -x "$OVERENS" ] && [ ${#SAMPLE_FILES[@]} -gt 0 ]; then
     ours=$(mean "$RUNS" "$OVERENS" build "$s" -o "$out/odt" --format odt)
     theirs=$(mean "$PANDOC_RUNS" pandoc -f markdown -o "$out/pandoc.odt" "$md")
     odt=$(ls "$out"/odt/*.odt 2>/dev/null | head -1)
-    printf '%-36s %10s %10s %9s %9s %12s\n' "sample $name" "$ours" "$theirs" "$(ratio "$ours" "$theirs")" \
-      "$(pages "$odt")" ""
+    printf '%-44s %9s %9s %11s %8s %14s %14s\n' "sample $name" "$ours" "$theirs" "$(ratio "$ours" "$theirs")" \
+      "$(pages "$odt")" "" ""
   done
 else
   echo "(no samples: $OVERENS or sample-agreements/*.xml missing)"
@@ -104,8 +109,13 @@ for n in "${ROWS[@]}"; do
   fi
   per=$(awk -v s="$ours" -v n="$n" 'BEGIN { if (s == "nan") print "-"; else printf "%.4f", s / n * 1000 }')
   odt=$(ls "$dir"/odt/*.odt 2>/dev/null | head -1)
-  printf '%-36s %10s %10s %9s %9s %12s\n' "delegation order $n rows ($via)" "$ours" "$theirs" \
-    "$(ratio "$ours" "$theirs")" "$(pages "$odt")" "$per"
+  inproc=-
+  if [ -x "$TOOL" ]; then
+    inproc=$("$TOOL" "$n" "$WORK/inproc.odt" --repeat 5 2>&1 | sed -n 's/.*best_of_5_ms=\([0-9.]*\).*/\1/p')
+    inproc=$(awk -v v="$inproc" 'BEGIN { if (v == "") print "-"; else printf "%.1f", v }')
+  fi
+  printf '%-44s %9s %9s %11s %8s %14s %14s\n' "delegation order $n rows ($via)" "$ours" "$theirs" \
+    "$(ratio "$ours" "$theirs")" "$(pages "$odt")" "$per" "$inproc"
 done
 [ "$via" = tool ] && echo "(rows written by odf_bench_tool: the writer on a generated tree, whole process, no plugins)"
 echo "(pandoc runs once above 5,000 rows; skipped above PANDOC_MAX_ROWS=$PANDOC_MAX_ROWS)"
