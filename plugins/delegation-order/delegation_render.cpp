@@ -114,7 +114,8 @@ public:
         for (const auto& r : v_.rows("role")) {
             doc::Runs title{doc::value(r.text("title"))};
             if (r.has("note")) title.push_back(doc::plain(" (" + r.text("note") + ")"));
-            roles.rows.push_back({{doc::value(r.text("id"))}, title, doc::runs(w_.get("kind-" + r.text("kind")))});
+            roles.rows.push_back({{doc::value(r.text("abbreviation", r.text("id")))}, title,
+                                  doc::runs(w_.get("kind-" + r.text("kind")))});
         }
         out_.push_back(std::move(roles));
 
@@ -131,19 +132,26 @@ private:
         const RoleRef ref = parseRoles(ids);
         std::string s;
         for (std::size_t i = 0; i < ref.ids.size(); ++i) {
-            if (i) s += i + 1 == ref.ids.size() ? w_.get(ref.joint ? "and-jointly" : "or") : ", ";
+            // The template loader trims texts, so the spaces around "eller"/"och" are added here.
+            if (i) s += i + 1 == ref.ids.size() ? " " + w_.get(ref.joint ? "and-jointly" : "or") + " " : ", ";
             auto it = roles_.find(ref.ids[i]);
-            s += it == roles_.end() ? ref.ids[i] : it->second->text("title");
+            s += it == roles_.end() ? ref.ids[i] : it->second->text("abbreviation", it->second->text("title"));
         }
         if (ref.joint && ref.ids.size() > 1) s += " " + w_.get("jointly");
         return s;
     }
 
     void renderArea(const Record& area) {
-        out_.push_back(doc::Heading{3, {doc::value(area.text("number") + " " + area.text("title"))}});
+        // The area's own number leads its rows' numbers ("3" -> "3.1", "3.2"): the writers' heading
+        // numbering would put a second number in front of it.
+        out_.push_back(doc::Heading{3, {doc::value(area.text("number") + " " + area.text("title"))}, false});
         if (area.has("intro")) answer(out_, area.text("intro"));
         doc::Table t;
-        t.weights = {0.8, 4.2, 2.2, 1.8, 1.8, 1.5, 2.4};
+        // Abbreviated delegates need narrow columns; full titles need room.
+        bool abbreviated = true;
+        for (const auto& [id, r] : roles_) abbreviated = abbreviated && r->has("abbreviation");
+        t.weights = abbreviated ? std::vector<double>{0.7, 4.6, 1.6, 1.6, 1.8, 1.6, 2.6}
+                                : std::vector<double>{0.7, 3.6, 2.6, 2.6, 1.6, 1.8, 2.2};
         t.header.push_back({doc::runs(w_.get("col-number")), doc::runs(w_.get("col-matter")),
                             doc::runs(w_.get("col-delegate")), doc::runs(w_.get("col-substitute")),
                             doc::runs(w_.get("col-legal-basis")), doc::runs(w_.get("col-reporting")),

@@ -433,7 +433,11 @@ private:
             const std::string lower = lowerSv(text);
             bool old = contains(lower, "1991:900");
             std::string found = old ? "1991:900" : "";
-            for (auto it = std::sregex_iterator(lower.begin(), lower.end(), ref); !old && it != std::sregex_iterator();
+            // std::regex is slow: look only where a chapter 6 reference can be.
+            const bool candidate = contains(lower, "6") && (contains(lower, "kap") || contains(lower, ":") ||
+                                                             contains(lower, "ch"));
+            for (auto it = std::sregex_iterator(lower.begin(), lower.end(), ref);
+                 candidate && !old && it != std::sregex_iterator();
                  ++it) {
                 const auto& m = *it;
                 const std::string ch = m[1].matched ? m[1].str() : m[3].str();

@@ -53,6 +53,11 @@ Schema DelegationOrderPlugin::schema() const {
                         "A short name the table refers to, e.g. \"cfo\"."),
                    text("title", true, "Benämning", "Title", "Rollens benämning så som den står i dokumentet.",
                         "The role's title as the document shows it."),
+                   text("abbreviation", false, "Förkortning", "Abbreviation",
+                        "En kort beteckning som förteckningen visar i stället för hela benämningen, t.ex. \"KSO\" "
+                        "för kommunstyrelsens ordförande. Rolltabellen förklarar förkortningarna.",
+                        "A short label the list shows instead of the full title, e.g. \"CEO\". The role table "
+                        "explains the abbreviations."),
                    roleKind,
                    text("note", false, "Anmärkning", "Note", "Något som behöver sägas om rollen.",
                         "Anything that needs saying about the role.")};

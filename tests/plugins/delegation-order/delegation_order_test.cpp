@@ -164,6 +164,7 @@ TEST(DelegationOrder, RenderingHoldsWordingAndValuesInSwedish) {
     for (const char* expected : {"Allmänna bestämmelser", "Det som inte får delegeras", "Vidaredelegering",
                                  "Delegationsförteckning", "Avskriva fordringar som bedöms inte kunna drivas in",
                                  "högst 1 pbb per fordran", "Samhällsbyggnadschef", "Ersättare", "Lagrum",
+                                 "Vidaredelegering medges: Upphchef, IT-chef eller Kommchef", "| KSO | 1:e v ordf |",
                                  "anmäls vid kommunstyrelsens närmast följande ordinarie sammanträde"})
         EXPECT_NE(md.find(expected), std::string::npos) << expected << "\n" << md.substr(0, 3000);
     EXPECT_EQ(md.find("[general-heading]"), std::string::npos);
