@@ -1,14 +1,19 @@
 #include "remind/remind.hpp"
 
 #include <Poco/DigestEngine.h>
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include <Poco/Exception.h>
 #include <Poco/SHA2Engine.h>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -28,19 +33,60 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A folder searched (or holding a file named on the command line).
+struct Folder {
+    std::string abs;      // absolute, normalised
+    std::string display;  // as reached from the path given
+    bool walked = false;  // searched (not only holding a named file)
+};
+
 // A file found under the paths.
 struct Candidate {
-    std::string display;  // as reached from the path given (for diagnostics and listing)
-    std::string key;      // absolute, normalised (the index key)
+    std::uint32_t folder = 0;
+    std::string name;
+    std::string display;  // set for files named on the command line; else built when needed
     bool explicitlyNamed = false;
     std::int64_t mtimeNs = 0, size = 0;
 };
 
-// A document read from its source or from the index.
+// A document read from its source or from the index. From the index only the review facts
+// are loaded; the header follows for the documents that are due.
 struct Document {
-    std::string display, key;
-    Header header;
+    std::uint32_t folder = 0;
+    std::string name;
+    std::string display;  // set when read or named; else built when needed
+    std::string key;      // absolute path; set for the due ones
+    std::optional<Date> next;
+    std::optional<Duration> every, notify;
+    bool recurring = false;
+    std::optional<Header> header;
 };
+
+std::optional<Date> dateOrNone(const std::string& s) { return s.empty() ? std::nullopt : parseDate(s); }
+std::optional<Duration> durationOrNone(const std::string& s) { return s.empty() ? std::nullopt : parseDuration(s); }
+
+// JSON text of a string (UTF-8 passed through, control characters escaped).
+std::string jstr(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
 
 struct Recipient {
     doc::Person person;
@@ -64,18 +110,12 @@ std::int64_t nowNs() {
         .count();
 }
 
-bool hasXmlExtension(const fs::path& p) {
-    std::string e = p.extension().string();
-    return lower(e) == ".xml";
+bool hasXmlExtension(const char* name) {
+    const std::size_t n = std::strlen(name);
+    return n > 4 && name[n - 4] == '.' && (name[n - 3] | 0x20) == 'x' && (name[n - 2] | 0x20) == 'm' &&
+           (name[n - 1] | 0x20) == 'l';
 }
 
-bool statFile(const std::string& path, std::int64_t& mtimeNs, std::int64_t& size) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return false;
-    mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    size = static_cast<std::int64_t>(st.st_size);
-    return true;
-}
 
 // Whether a file looks like a source: its root element is a document kind, <document>, or
 // carries kind="...". Files that cannot be sniffed count as sources (their reading reports why).
@@ -173,6 +213,16 @@ std::string statusKey(const Recipient& r) {
 
 int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, RunStats* statsOut) {
     RunStats stats;
+    // OVERENS_REMIND_TIMING=1: the time of each phase on stderr (for the benchmark).
+    const bool timing = std::getenv("OVERENS_REMIND_TIMING") != nullptr;
+    auto phaseStart = std::chrono::steady_clock::now();
+    auto phase = [&](const char* name) {
+        if (!timing) return;
+        const auto now = std::chrono::steady_clock::now();
+        err << "timing: " << name << " "
+            << std::chrono::duration_cast<std::chrono::microseconds>(now - phaseStart).count() / 1000.0 << " ms\n";
+        phaseStart = now;
+    };
     const Texts t{o.lang == "en"};
     const std::string msgLang = o.lang == "en" ? "en" : "sv";
     int exitCode = kExitNothingDue;
@@ -189,6 +239,7 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
         return kExitEnvironment;
     }
 
+    phase("engine");
     std::unique_ptr<State> state;
     try {
         state = std::make_unique<State>(o.statePath.empty() ? State::defaultLocation() : o.statePath);
@@ -197,7 +248,7 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
         return kExitEnvironment;
     }
     const std::string fp = fingerprint(templatesDir);
-    std::unordered_map<std::string, IndexRow> index;
+    Index index;
     try {
         index = state->loadIndex(fp);
     } catch (const Poco::Exception& e) {
@@ -206,8 +257,67 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
         return kExitEnvironment;
     }
 
-    // 1. Find the candidate files.
+    phase("state+index");
+    // 1. Find the candidate files: *.xml under the folders (hidden names skipped, symbolic links
+    // to folders not followed), and the files named.
+    std::vector<Folder> folders;
     std::vector<Candidate> candidates;
+    std::unordered_map<std::string, std::uint32_t> folderIds;  // by absolute path
+    std::unordered_set<std::string> explicitKeys;
+    auto join = [](const std::string& dir, const char* name) {
+        return dir == "/" ? "/" + std::string(name) : dir + "/" + name;
+    };
+    auto walk = [&](const std::string& absRoot, const std::string& displayRoot) {
+        std::vector<std::pair<std::string, std::string>> stack{{absRoot, displayRoot}};
+        while (!stack.empty()) {
+            auto [abs, disp] = std::move(stack.back());
+            stack.pop_back();
+            auto known = folderIds.find(abs);
+            if (known != folderIds.end() && folders[known->second].walked) continue;  // searched already
+            DIR* d = ::opendir(abs.c_str());
+            if (!d) {
+                err << disp << ": error: [remind.unreadable] " << std::strerror(errno) << '\n';
+                environment = true;
+                continue;
+            }
+            std::uint32_t id;
+            if (known != folderIds.end()) {
+                id = known->second;
+                folders[id].walked = true;
+            } else {
+                id = static_cast<std::uint32_t>(folders.size());
+                folders.push_back({abs, disp, true});
+                folderIds.emplace(abs, id);
+            }
+            const int fd = ::dirfd(d);
+            while (const dirent* ent = ::readdir(d)) {
+                const char* name = ent->d_name;
+                if (name[0] == '.') continue;
+                const unsigned char type = ent->d_type;
+                if (type == DT_DIR) {
+                    stack.emplace_back(join(abs, name), join(disp, name));
+                    continue;
+                }
+                const bool xml = hasXmlExtension(name);
+                if (!xml && type != DT_UNKNOWN) continue;
+                struct stat st {};
+                if (::fstatat(fd, name, &st, 0) != 0) continue;  // a dangling link
+                if (S_ISDIR(st.st_mode)) {
+                    if (type == DT_UNKNOWN) stack.emplace_back(join(abs, name), join(disp, name));
+                    continue;
+                }
+                if (!xml || !S_ISREG(st.st_mode)) continue;
+                Candidate c;
+                c.folder = id;
+                c.name = name;
+                c.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+                c.size = static_cast<std::int64_t>(st.st_size);
+                candidates.push_back(std::move(c));
+            }
+            ::closedir(d);
+        }
+    };
+    std::vector<std::pair<std::string, std::string>> namedFiles;  // display, absolute
     std::vector<std::string> walkedRoots;
     for (const auto& arg : o.paths) {
         std::error_code ec;
@@ -218,70 +328,113 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
             environment = true;
             continue;
         }
-        const fs::path absRoot = fs::absolute(arg, ec).lexically_normal();
+        std::string abs = fs::absolute(arg, ec).lexically_normal().string();
+        while (abs.size() > 1 && abs.back() == '/') abs.pop_back();
         if (fs::is_directory(st)) {
-            std::string root = absRoot.string();
-            while (root.size() > 1 && root.back() == '/') root.pop_back();
-            walkedRoots.push_back(root);
-            fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
-            for (; !ec && it != end; it.increment(ec)) {
-                const fs::directory_entry& e = *it;
-                const std::string name = e.path().filename().string();
-                std::error_code tec;
-                if (e.is_directory(tec)) {
-                    if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
-                    continue;
-                }
-                if (name.empty() || name[0] == '.' || !hasXmlExtension(e.path()) || !e.is_regular_file(tec)) continue;
-                Candidate c;
-                c.display = e.path().string();
-                c.key = (absRoot / e.path().lexically_relative(arg)).lexically_normal().string();
-                candidates.push_back(std::move(c));
-            }
-            if (ec) {
-                err << arg << ": error: [remind.unreadable] " << ec.message() << '\n';
-                environment = true;
-            }
+            std::string disp = arg;
+            while (disp.size() > 1 && disp.back() == '/') disp.pop_back();
+            walkedRoots.push_back(abs);
+            walk(abs, disp);
         } else {
-            Candidate c;
-            c.display = arg;
-            c.key = absRoot.string();
-            c.explicitlyNamed = true;
-            candidates.push_back(std::move(c));
+            namedFiles.emplace_back(arg, abs);
         }
     }
-
-    // 2. Read what changed; take the rest from the index.
-    std::vector<Document> documents;
-    documents.reserve(candidates.size());
-    std::vector<IndexRow> newRows;
-    std::vector<std::string> gone;
-    std::unordered_set<std::string> seen;
-    seen.reserve(candidates.size() * 2);
-    const std::int64_t runStart = nowNs();
-    constexpr std::int64_t kTick = 2000000000;  // a change within 2 s of indexing is not trusted
-    for (auto& c : candidates) {
-        if (!seen.insert(c.key).second) continue;  // named twice
-        ++stats.files;
-        if (!statFile(c.key, c.mtimeNs, c.size)) {
-            err << c.display << ": error: [remind.unreadable] "
-                << t.tr("filen kan inte läsas", "the file cannot be read") << '\n';
+    for (const auto& [disp, abs] : namedFiles) {
+        if (!explicitKeys.insert(abs).second) continue;  // named twice
+        const std::size_t slash = abs.rfind('/');
+        const std::string dir = slash == 0 ? "/" : abs.substr(0, slash);
+        const std::string name = abs.substr(slash + 1);
+        auto known = folderIds.find(dir);
+        if (known != folderIds.end() && folders[known->second].walked && name[0] != '.' && hasXmlExtension(name.c_str()))
+            continue;  // found in a searched folder already
+        std::uint32_t id;
+        if (known != folderIds.end()) {
+            id = known->second;
+        } else {
+            id = static_cast<std::uint32_t>(folders.size());
+            folders.push_back({dir, dir, false});
+            folderIds.emplace(dir, id);
+        }
+        Candidate c;
+        c.folder = id;
+        c.name = name;
+        c.display = disp;
+        c.explicitlyNamed = true;
+        struct stat fst {};
+        if (::stat(abs.c_str(), &fst) != 0) {
+            err << disp << ": error: [remind.unreadable] " << t.tr("filen kan inte läsas", "the file cannot be read")
+                << '\n';
             environment = true;
             continue;
         }
-        auto row = index.find(c.key);
-        if (row != index.end() && row->second.mtimeNs == c.mtimeNs && row->second.size == c.size &&
-            row->second.indexedAt - c.mtimeNs > kTick && (row->second.isSource || !c.explicitlyNamed)) {
-            if (!row->second.isSource) continue;
-            if (auto h = Header::deserialize(row->second.header)) {
-                ++stats.sources;
-                documents.push_back({c.display, c.key, std::move(*h)});
-                continue;
+        c.mtimeNs = static_cast<std::int64_t>(fst.st_mtim.tv_sec) * 1000000000 + fst.st_mtim.tv_nsec;
+        c.size = static_cast<std::int64_t>(fst.st_size);
+        candidates.push_back(std::move(c));
+    }
+
+    phase("walk");
+    // 2. Read what changed; take the rest from the index.
+    std::vector<FolderIndex*> folderIndex(folders.size(), nullptr);
+    for (std::size_t i = 0; i < folders.size(); ++i) {
+        auto it = index.find(folders[i].abs);
+        if (it != index.end()) folderIndex[i] = &it->second;
+    }
+    std::vector<bool> dirty(folders.size(), false);
+    std::vector<HeaderRow> headerRows;
+    std::vector<std::string> dropHeaders;
+    auto keyOf = [&](std::uint32_t folder, const std::string& name) { return join(folders[folder].abs, name.c_str()); };
+    auto forget = [&](const Candidate& c) {
+        FolderIndex* fi = folderIndex[c.folder];
+        if (fi && fi->erase(c.name)) {
+            dirty[c.folder] = true;
+            dropHeaders.push_back(keyOf(c.folder, c.name));
+        }
+    };
+    auto remember = [&](const Candidate& c, IndexEntry e) {
+        if (!folderIndex[c.folder]) folderIndex[c.folder] = &index[folders[c.folder].abs];
+        e.seen = true;
+        (*folderIndex[c.folder])[c.name] = std::move(e);
+        dirty[c.folder] = true;
+    };
+    std::vector<Document> documents;
+    documents.reserve(candidates.size());
+    const std::int64_t runStart = nowNs();
+    constexpr std::int64_t kTick = 2000000000;  // a change within 2 s of indexing is not trusted
+    for (auto& c : candidates) {
+        ++stats.files;
+        FolderIndex* fi = folderIndex[c.folder];
+        IndexEntry* ie = nullptr;
+        if (fi) {
+            auto it = fi->find(c.name);
+            if (it != fi->end()) {
+                ie = &it->second;
+                ie->seen = true;
             }
         }
+        if (ie && ie->mtimeNs == c.mtimeNs && ie->size == c.size && ie->indexedAt - c.mtimeNs > kTick &&
+            (ie->isSource || !c.explicitlyNamed)) {
+            if (!ie->isSource) continue;
+            ++stats.sources;
+            Document d;
+            d.folder = c.folder;
+            d.name = c.name;
+            d.display = std::move(c.display);
+            d.next = dateOrNone(ie->review);
+            d.every = durationOrNone(ie->every);
+            d.notify = durationOrNone(ie->notify);
+            d.recurring = ie->recurring;
+            documents.push_back(std::move(d));
+            continue;
+        }
         ++stats.parsed;
-        if (!c.explicitlyNamed && !looksLikeSource(c.key, engine.kinds())) {
-            newRows.push_back({c.key, c.mtimeNs, c.size, runStart, false, "", ""});
+        const std::string key = keyOf(c.folder, c.name);
+        if (c.display.empty()) c.display = join(folders[c.folder].display, c.name.c_str());
+        if (!c.explicitlyNamed && !looksLikeSource(key, engine.kinds())) {
+            IndexEntry e;
+            e.mtimeNs = c.mtimeNs;
+            e.size = c.size;
+            e.indexedAt = runStart;
+            remember(c, std::move(e));
             continue;
         }
         Prepared p = engine.prepareHeader(c.display);
@@ -293,52 +446,126 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
         }
         if (p.status != ReadStatus::Ok || !p.kind || p.diags.hasErrors()) {
             sourceErrors = true;
-            if (row != index.end()) gone.push_back(c.key);
+            forget(c);
             continue;
         }
         ++stats.sources;
         Header h = Header::fromContext(p.source.context, p.source.sha256);
-        if (p.diags.all().empty())
-            newRows.push_back({c.key, c.mtimeNs, c.size, runStart, true, p.source.sha256, h.serialize()});
-        else if (row != index.end())
-            gone.push_back(c.key);  // warnings are shown on every run: not indexed
-        documents.push_back({c.display, c.key, std::move(h)});
+        if (p.diags.all().empty()) {
+            IndexEntry e;
+            e.mtimeNs = c.mtimeNs;
+            e.size = c.size;
+            e.indexedAt = runStart;
+            e.isSource = true;
+            e.review = h.nextReview ? h.nextReview->iso() : std::string();
+            e.every = h.every ? h.every->iso() : std::string();
+            e.notify = h.notifyBefore ? h.notifyBefore->iso() : std::string();
+            e.recurring = h.recurring;
+            remember(c, std::move(e));
+            headerRows.push_back({key, p.source.sha256, h.serialize()});
+        } else {
+            forget(c);  // warnings are shown on every run: not indexed
+        }
+        Document d;
+        d.folder = c.folder;
+        d.name = c.name;
+        d.display = c.display;
+        d.next = h.nextReview;
+        d.every = h.every;
+        d.notify = h.notifyBefore;
+        d.recurring = h.recurring;
+        d.header = std::move(h);
+        documents.push_back(std::move(d));
     }
-    // Index rows under a searched folder whose file is gone.
-    if (!walkedRoots.empty()) {
-        for (const auto& [key, row] : index) {
-            if (seen.count(key)) continue;
+    phase("read");
+    // What is gone: files no longer in a searched folder, folders no longer under a searched path.
+    std::vector<std::pair<std::string, const FolderIndex*>> folderUpdates;
+    for (std::size_t i = 0; i < folders.size(); ++i) {
+        FolderIndex* fi = folderIndex[i];
+        if (!fi || !folders[i].walked) continue;
+        for (auto it = fi->begin(); it != fi->end();) {
+            if (it->second.seen) {
+                ++it;
+                continue;
+            }
+            if (it->second.isSource) dropHeaders.push_back(join(folders[i].abs, it->first.c_str()));
+            it = fi->erase(it);
+            dirty[i] = true;
+        }
+    }
+    if (!walkedRoots.empty() && index.size() > folders.size() / 2) {
+        for (const auto& [abs, fi] : index) {
+            if (folderIds.count(abs)) continue;
             for (const auto& root : walkedRoots)
-                if (key.size() > root.size() && key.compare(0, root.size(), root) == 0 && key[root.size()] == '/') {
-                    gone.push_back(key);
+                if (abs.size() > root.size() && abs.compare(0, root.size(), root) == 0 &&
+                    (abs[root.size()] == '/' || root == "/")) {
+                    folderUpdates.emplace_back(abs, nullptr);
+                    for (const auto& [name, e] : fi)
+                        if (e.isSource) dropHeaders.push_back(join(abs, name.c_str()));
                     break;
                 }
         }
     }
-    if (!newRows.empty() || !gone.empty()) {
+    for (std::size_t i = 0; i < folders.size(); ++i)
+        if (dirty[i]) folderUpdates.emplace_back(folders[i].abs, folderIndex[i]);
+    if (!folderUpdates.empty() || !headerRows.empty() || !dropHeaders.empty()) {
         try {
-            state->updateIndex(newRows, gone, fp);
+            state->updateIndex(folderUpdates, headerRows, dropHeaders, fp);
         } catch (const StateError& e) {
             err << "overens remind: " << e.what() << '\n';
             environment = true;
         }
     }
-
+    phase("index-update");
     // 3. What is due.
-    std::vector<Entry> entries;
-    for (const auto& d : documents) {
-        const Header& h = d.header;
-        const auto review = currentReview(h.nextReview, h.every, h.recurring, o.today);
+    struct DueDoc {
+        Document* document;
+        Date review;
+    };
+    std::vector<DueDoc> dueDocs;
+    for (auto& d : documents) {
+        const auto review = currentReview(d.next, d.every, d.recurring, o.today);
         if (!review) continue;
-        const Duration window = o.within ? *o.within : h.notifyBefore ? *h.notifyBefore : Duration{};
+        const Duration window = o.within ? *o.within : d.notify ? *d.notify : Duration{};
         if (!isDue(*review, o.today, window)) continue;
+        d.key = keyOf(d.folder, d.name);
+        if (d.display.empty()) d.display = join(folders[d.folder].display, d.name.c_str());
+        dueDocs.push_back({&d, *review});
+    }
+    // Headers of the due documents that came from the index.
+    {
+        std::vector<std::string> wanted;
+        for (const auto& dd : dueDocs)
+            if (!dd.document->header) wanted.push_back(dd.document->key);
+        std::unordered_map<std::string, std::string> stored;
+        try {
+            if (!wanted.empty()) stored = state->headers(wanted);
+        } catch (const Poco::Exception& ex) {
+            err << "overens remind: " << ex.displayText() << '\n';
+            return kExitEnvironment;
+        }
+        for (auto& dd : dueDocs) {
+            if (dd.document->header) continue;
+            auto it = stored.find(dd.document->key);
+            if (it != stored.end()) dd.document->header = Header::deserialize(it->second);
+            if (!dd.document->header) {  // should not happen: read the source instead
+                Prepared p = engine.prepareHeader(dd.document->display);
+                if (p.status == ReadStatus::Ok && p.kind && !p.diags.hasErrors())
+                    dd.document->header = Header::fromContext(p.source.context, p.source.sha256);
+            }
+        }
+    }
+    std::vector<Entry> entries;
+    for (const auto& dd : dueDocs) {
+        if (!dd.document->header) continue;
+        const Header& h = *dd.document->header;
         Entry e;
-        e.document = &d;
+        e.document = dd.document;
         auto k = engine.kinds().find(h.kind);
         e.kind = k == engine.kinds().end() ? nullptr : &k->second;
-        e.review = *review;
-        e.days = review->serial() - o.today.serial();
-        e.identity = identity(h, d.key);
+        e.review = dd.review;
+        e.days = dd.review.serial() - o.today.serial();
+        e.identity = identity(h, dd.document->key);
         entries.push_back(std::move(e));
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
@@ -354,16 +581,21 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
         return it->second;
     };
 
-    for (auto& e : entries) {
-        const Header& h = e.document->header;
-        e.meta = metaFor(h, e.document->key, e.kind, wording(coreWordings, h.lang, "core"), e.review);
-        std::map<std::string, ReminderRecord> records;
+    std::unordered_map<std::string, std::map<std::string, ReminderRecord>> records;
+    if (!entries.empty()) {
+        Date earliest = entries.front().review;
+        for (const auto& e : entries) earliest = std::min(earliest, e.review);
         try {
-            records = state->reminders(e.identity, e.review.iso());
+            records = state->remindersSince(earliest.iso());
         } catch (const Poco::Exception& ex) {
             err << "overens remind: " << ex.displayText() << '\n';
             return kExitEnvironment;
         }
+    }
+    for (auto& e : entries) {
+        const Header& h = *e.document->header;
+        e.meta = metaFor(h, e.document->key, e.kind, wording(coreWordings, h.lang, "core"), e.review);
+        const auto rec = records.find(e.identity + '\n' + e.review.iso());
         std::set<std::string> addresses;
         for (const auto& p : h.people) {
             Recipient r;
@@ -371,13 +603,16 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
             r.address = lower(p.email);
             if (!r.address.empty()) {
                 if (!addresses.insert(r.address).second) continue;
-                auto it = records.find(r.address);
-                if (it != records.end()) r.record = it->second;
+                if (rec != records.end()) {
+                    auto it = rec->second.find(r.address);
+                    if (it != rec->second.end()) r.record = it->second;
+                }
             }
             e.recipients.push_back(std::move(r));
         }
     }
 
+    phase("due+records");
     // 4. Send what has not been delivered (or refused) for this review date.
     if (o.send && !entries.empty()) {
         Mailer mailer(o.smtp);
@@ -439,51 +674,40 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
 
     // 5. Report.
     if (o.json) {
-        Poco::JSON::Object root;
-        root.set("today", o.today.iso());
-        root.set("within", o.within ? o.within->iso() : std::string());
-        Poco::JSON::Array docs;
+        std::string j = "{\n  \"today\": " + jstr(o.today.iso()) + ",\n  \"within\": " +
+                        jstr(o.within ? o.within->iso() : std::string()) + ",\n  \"documents\": [";
+        bool firstDoc = true;
         for (const auto& e : entries) {
-            Poco::JSON::Object j;
-            j.set("path", e.document->display);
-            j.set("title", e.meta.title);
-            j.set("kind", e.meta.kind);
-            j.set("organisation", e.meta.organisation);
-            j.set("dnr", e.meta.dnr);
-            j.set("lang", e.meta.lang);
-            j.set("review", e.review.iso());
-            j.set("days", static_cast<Poco::Int64>(e.days));
-            j.set("overdue", e.days < 0);
-            j.set("recurring", e.meta.reviewEvery.has_value());
-            Poco::JSON::Array people;
+            j += firstDoc ? "\n    {" : ",\n    {";
+            firstDoc = false;
+            j += "\"path\": " + jstr(e.document->display) + ", \"title\": " + jstr(e.meta.title) +
+                 ", \"kind\": " + jstr(e.meta.kind) + ", \"organisation\": " + jstr(e.meta.organisation) +
+                 ", \"dnr\": " + jstr(e.meta.dnr) + ", \"lang\": " + jstr(e.meta.lang) + ", \"review\": " +
+                 jstr(e.review.iso()) + ", \"days\": " + std::to_string(e.days) +
+                 ", \"overdue\": " + (e.days < 0 ? "true" : "false") +
+                 ", \"recurring\": " + (e.meta.reviewEvery ? "true" : "false") + ", \"recipients\": [";
+            bool firstPerson = true;
             for (const auto& r : e.recipients) {
-                Poco::JSON::Object p;
-                p.set("role", r.person.role);
-                p.set("name", r.person.name);
-                p.set("title", r.person.title);
-                p.set("email", r.person.email);
-                p.set("status", statusKey(r));
-                p.set("sent_now", r.changedNow && r.record.status == ReminderStatus::Sent);
-                if (!r.record.sentAt.empty()) p.set("sent_at", r.record.sentAt);
-                if (r.record.code) p.set("code", r.record.code);
-                if (!r.record.response.empty()) p.set("response", r.record.response);
-                people.add(p);
+                j += firstPerson ? "\n      {" : ",\n      {";
+                firstPerson = false;
+                j += "\"role\": " + jstr(r.person.role) + ", \"name\": " + jstr(r.person.name) +
+                     ", \"title\": " + jstr(r.person.title) + ", \"email\": " + jstr(r.person.email) +
+                     ", \"status\": " + jstr(statusKey(r)) + ", \"sent_now\": " +
+                     (r.changedNow && r.record.status == ReminderStatus::Sent ? "true" : "false");
+                if (!r.record.sentAt.empty()) j += ", \"sent_at\": " + jstr(r.record.sentAt);
+                if (r.record.code) j += ", \"code\": " + std::to_string(r.record.code);
+                if (!r.record.response.empty()) j += ", \"response\": " + jstr(r.record.response);
+                j += "}";
             }
-            j.set("recipients", people);
-            docs.add(j);
+            j += e.recipients.empty() ? "]}" : "\n    ]}";
         }
-        root.set("documents", docs);
-        Poco::JSON::Object summary;
-        summary.set("files", static_cast<Poco::UInt64>(stats.files));
-        summary.set("parsed", static_cast<Poco::UInt64>(stats.parsed));
-        summary.set("sources", static_cast<Poco::UInt64>(stats.sources));
-        summary.set("due", static_cast<Poco::UInt64>(stats.due));
-        summary.set("sent", static_cast<Poco::UInt64>(stats.sent));
-        summary.set("refused", static_cast<Poco::UInt64>(stats.refused));
-        summary.set("deferred", static_cast<Poco::UInt64>(stats.deferred));
-        root.set("summary", summary);
-        root.stringify(out, 2);
-        out << '\n';
+        j += entries.empty() ? "],\n" : "\n  ],\n";
+        j += "  \"summary\": {\"files\": " + std::to_string(stats.files) + ", \"parsed\": " +
+             std::to_string(stats.parsed) + ", \"sources\": " + std::to_string(stats.sources) +
+             ", \"due\": " + std::to_string(stats.due) + ", \"sent\": " + std::to_string(stats.sent) +
+             ", \"refused\": " + std::to_string(stats.refused) + ", \"deferred\": " +
+             std::to_string(stats.deferred) + "}\n}\n";
+        out << j;
     } else {
         for (const auto& e : entries) {
             out << e.review.iso() << "  " << whenText(e.days, t) << "  " << e.meta.title << " – " << e.meta.organisation
@@ -508,6 +732,7 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
         }
     }
 
+    phase("send+report");
     if (statsOut) *statsOut = stats;
     if (environment) exitCode = kExitEnvironment;
     else if (deliveryFailed) exitCode = kExitDeliveryFailed;

@@ -1,6 +1,7 @@
 #include "remind/state.hpp"
 
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
@@ -11,9 +12,11 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <cstdlib>
 
 namespace overens::remind {
 
@@ -23,12 +26,12 @@ using Poco::Int64;
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 3;  // 3: the index per folder
 
 const char* kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,"
-    " indexed_at INTEGER NOT NULL, is_source INTEGER NOT NULL, sha256 TEXT NOT NULL, header TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, entries TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS headers (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, header TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS reminders (identity TEXT NOT NULL, review TEXT NOT NULL, recipient TEXT NOT NULL,"
     " status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, code INTEGER NOT NULL DEFAULT 0,"
     " response TEXT NOT NULL DEFAULT '', last_attempt TEXT NOT NULL DEFAULT '', sent_at TEXT NOT NULL DEFAULT '',"
@@ -99,6 +102,11 @@ State::State(const fs::path& file) : file_(file) {
         if (version.empty()) {
             std::string v = std::to_string(kSchemaVersion);
             *db_ << "INSERT INTO meta(key, value) VALUES('schema', ?)", use(v), now;
+        } else if (version.front() == "1" || version.front() == "2") {
+            // The index is a cache: rebuilt in the new layout; the reminders table is unchanged.
+            *db_ << "DROP TABLE IF EXISTS sources", now;
+            *db_ << "DELETE FROM meta WHERE key='index-fingerprint'", now;
+            *db_ << "UPDATE meta SET value='3' WHERE key='schema'", now;
         } else if (version.front() != std::to_string(kSchemaVersion)) {
             throw StateError(file.string() + " has state schema " + version.front() + ", this program knows " +
                              std::to_string(kSchemaVersion));
@@ -115,67 +123,164 @@ State::~State() {
     if (lockFd_ >= 0) ::close(lockFd_);  // releases the lock
 }
 
-std::unordered_map<std::string, IndexRow> State::loadIndex(const std::string& fingerprint) {
-    std::unordered_map<std::string, IndexRow> out;
-    std::vector<std::string> fp;
-    *db_ << "SELECT value FROM meta WHERE key='index-fingerprint'", into(fp), now;
-    if (fp.empty() || fp.front() != fingerprint) return out;
-    std::vector<std::string> paths, hashes, headers;
-    std::vector<Int64> mtimes, sizes, indexed, isSource;
-    *db_ << "SELECT path, mtime_ns, size, indexed_at, is_source, sha256, header FROM sources", into(paths), into(mtimes),
-        into(sizes), into(indexed), into(isSource), into(hashes), into(headers), now;
-    out.reserve(paths.size());
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        IndexRow r;
-        r.path = std::move(paths[i]);
-        r.mtimeNs = mtimes[i];
-        r.size = sizes[i];
-        r.indexedAt = indexed[i];
-        r.isSource = isSource[i] != 0;
-        r.sha256 = std::move(hashes[i]);
-        r.header = std::move(headers[i]);
-        std::string key = r.path;
-        out.emplace(std::move(key), std::move(r));
+namespace {
+
+constexpr char kSep = '\x1f';
+constexpr char kEnd = '\x1e';
+
+std::string serializeFolder(const FolderIndex& folder) {
+    std::string out;
+    out.reserve(folder.size() * 64);
+    for (const auto& [name, e] : folder) {
+        out += name;
+        for (const std::string& f : {std::to_string(e.mtimeNs), std::to_string(e.size), std::to_string(e.indexedAt),
+                                     std::string(e.isSource ? "1" : "0"), e.review, e.every, e.notify,
+                                     std::string(e.recurring ? "1" : "0")}) {
+            out += kSep;
+            out += f;
+        }
+        out += kEnd;
     }
     return out;
 }
 
-void State::updateIndex(const std::vector<IndexRow>& rows, const std::vector<std::string>& gone,
+// Parses what serializeFolder wrote; a damaged entry is skipped (its file is then read again).
+void parseFolder(const std::string& s, FolderIndex& folder) {
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (p < end) {
+        const char* recEnd = static_cast<const char*>(std::memchr(p, kEnd, static_cast<std::size_t>(end - p)));
+        if (!recEnd) break;
+        const char* f[9];
+        std::size_t lens[9];
+        int n = 0;
+        const char* q = p;
+        while (n < 9) {
+            const char* sep = static_cast<const char*>(std::memchr(q, kSep, static_cast<std::size_t>(recEnd - q)));
+            const char* stop = sep ? sep : recEnd;
+            f[n] = q;
+            lens[n] = static_cast<std::size_t>(stop - q);
+            ++n;
+            if (!sep) break;
+            q = sep + 1;
+        }
+        const bool lastField = n == 9 && static_cast<const char*>(std::memchr(f[8], kSep, lens[8])) == nullptr;
+        if (n == 9 && lastField) {
+            IndexEntry e;
+            e.mtimeNs = std::strtoll(f[1], nullptr, 10);
+            e.size = std::strtoll(f[2], nullptr, 10);
+            e.indexedAt = std::strtoll(f[3], nullptr, 10);
+            e.isSource = lens[4] == 1 && f[4][0] == '1';
+            e.review.assign(f[5], lens[5]);
+            e.every.assign(f[6], lens[6]);
+            e.notify.assign(f[7], lens[7]);
+            e.recurring = lens[8] == 1 && f[8][0] == '1';
+            folder.emplace(std::string(f[0], lens[0]), std::move(e));
+        }
+        p = recEnd + 1;
+    }
+}
+
+}  // namespace
+
+Index State::loadIndex(const std::string& fingerprint) {
+    Index out;
+    std::vector<std::string> fp;
+    *db_ << "SELECT value FROM meta WHERE key='index-fingerprint'", into(fp), now;
+    if (fp.empty() || fp.front() != fingerprint) return out;
+    std::vector<std::string> paths, entries;
+    *db_ << "SELECT path, entries FROM folders", into(paths), into(entries), now;
+    out.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) parseFolder(entries[i], out[paths[i]]);
+    return out;
+}
+
+void State::updateIndex(const std::vector<std::pair<std::string, const FolderIndex*>>& folders,
+                        const std::vector<HeaderRow>& headerRows, const std::vector<std::string>& dropHeaders,
                         const std::string& fingerprint) {
     try {
         db_->begin();
         std::vector<std::string> fp;
         *db_ << "SELECT value FROM meta WHERE key='index-fingerprint'", into(fp), now;
         if (fp.empty() || fp.front() != fingerprint) {
-            *db_ << "DELETE FROM sources", now;
+            *db_ << "DELETE FROM folders", now;
+            *db_ << "DELETE FROM headers", now;
             std::string f = fingerprint;
             *db_ << "INSERT OR REPLACE INTO meta(key, value) VALUES('index-fingerprint', ?)", use(f), now;
         }
-        if (!rows.empty()) {
-            std::vector<std::string> paths, hashes, headers;
-            std::vector<Int64> mtimes, sizes, indexed, isSource;
-            for (const auto& r : rows) {
-                paths.push_back(r.path);
-                mtimes.push_back(r.mtimeNs);
-                sizes.push_back(r.size);
-                indexed.push_back(r.indexedAt);
-                isSource.push_back(r.isSource ? 1 : 0);
-                hashes.push_back(r.sha256);
-                headers.push_back(r.header);
+        std::vector<std::string> writePaths, writeEntries, dropPaths;
+        for (const auto& [path, folder] : folders) {
+            if (!folder || folder->empty()) {
+                dropPaths.push_back(path);
+            } else {
+                writePaths.push_back(path);
+                writeEntries.push_back(serializeFolder(*folder));
             }
-            *db_ << "INSERT OR REPLACE INTO sources(path, mtime_ns, size, indexed_at, is_source, sha256, header)"
-                    " VALUES(?, ?, ?, ?, ?, ?, ?)",
-                use(paths), use(mtimes), use(sizes), use(indexed), use(isSource), use(hashes), use(headers), now;
         }
-        if (!gone.empty()) {
-            std::vector<std::string> g = gone;
-            *db_ << "DELETE FROM sources WHERE path = ?", use(g), now;
+        if (!writePaths.empty())
+            *db_ << "INSERT OR REPLACE INTO folders(path, entries) VALUES(?, ?)", use(writePaths), use(writeEntries), now;
+        if (!dropPaths.empty()) *db_ << "DELETE FROM folders WHERE path = ?", use(dropPaths), now;
+        if (!headerRows.empty()) {
+            std::vector<std::string> paths, hashes, texts;
+            for (const auto& h : headerRows) {
+                paths.push_back(h.path);
+                hashes.push_back(h.sha256);
+                texts.push_back(h.header);
+            }
+            *db_ << "INSERT OR REPLACE INTO headers(path, sha256, header) VALUES(?, ?, ?)", use(paths), use(hashes),
+                use(texts), now;
+        }
+        if (!dropHeaders.empty()) {
+            std::vector<std::string> g = dropHeaders;
+            *db_ << "DELETE FROM headers WHERE path = ?", use(g), now;
         }
         db_->commit();
     } catch (const Poco::Exception& e) {
         if (db_->isTransaction()) db_->rollback();
         throw StateError("cannot update the index in " + file_.string() + ": " + e.displayText());
     }
+}
+
+std::unordered_map<std::string, std::string> State::headers(const std::vector<std::string>& paths) {
+    std::unordered_map<std::string, std::string> out;
+    constexpr std::size_t kChunk = 400;  // under SQLite's limit of bound parameters
+    for (std::size_t start = 0; start < paths.size(); start += kChunk) {
+        const std::size_t n = std::min(kChunk, paths.size() - start);
+        std::string sql = "SELECT path, header FROM headers WHERE path IN (";
+        for (std::size_t i = 0; i < n; ++i) sql += i ? ",?" : "?";
+        sql += ")";
+        Poco::Data::Statement st(*db_);
+        st << sql;
+        std::vector<std::string> chunk(paths.begin() + static_cast<long>(start), paths.begin() + static_cast<long>(start + n));
+        for (auto& p : chunk) st, use(p);
+        std::vector<std::string> gotPaths, gotHeaders;
+        st, into(gotPaths), into(gotHeaders);
+        st.execute();
+        for (std::size_t i = 0; i < gotPaths.size(); ++i) out.emplace(std::move(gotPaths[i]), std::move(gotHeaders[i]));
+    }
+    return out;
+}
+
+std::unordered_map<std::string, std::map<std::string, ReminderRecord>> State::remindersSince(const std::string& since) {
+    std::vector<std::string> identities, reviews, recipients, statuses, responses, lasts, sents;
+    std::vector<Int64> attempts, codes;
+    std::string from = since;
+    *db_ << "SELECT identity, review, recipient, status, attempts, code, response, last_attempt, sent_at FROM reminders"
+            " WHERE review >= ?",
+        use(from), into(identities), into(reviews), into(recipients), into(statuses), into(attempts), into(codes),
+        into(responses), into(lasts), into(sents), now;
+    std::unordered_map<std::string, std::map<std::string, ReminderRecord>> out;
+    for (std::size_t i = 0; i < recipients.size(); ++i) {
+        ReminderRecord r;
+        r.status = parseStatus(statuses[i]);
+        r.attempts = static_cast<int>(attempts[i]);
+        r.code = static_cast<int>(codes[i]);
+        r.response = responses[i];
+        r.lastAttempt = lasts[i];
+        r.sentAt = sents[i];
+        out[identities[i] + '\n' + reviews[i]][recipients[i]] = r;
+    }
+    return out;
 }
 
 std::map<std::string, ReminderRecord> State::reminders(const std::string& identity, const std::string& review) {

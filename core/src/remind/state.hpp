@@ -26,14 +26,27 @@ struct StateError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-struct IndexRow {
-    std::string path;          // absolute, normalised
-    std::int64_t mtimeNs = 0;  // modification time, nanoseconds since the epoch
+// One file in the index. The index is kept per folder (one row holding all its files), so that
+// loading it for 100,000 sources is a few hundred rows, not 100,000.
+struct IndexEntry {
+    std::int64_t mtimeNs = 0;    // modification time, nanoseconds since the epoch
     std::int64_t size = 0;
-    std::int64_t indexedAt = 0;  // when the row was written (ns), to distrust same-tick changes
-    bool isSource = false;     // false: an XML file that is not a source (root is no document kind)
+    std::int64_t indexedAt = 0;  // when it was read (ns), to distrust changes within the same tick
+    bool isSource = false;       // false: an XML file that is not a source (root is no document kind)
+    // The review facts, enough to tell whether the document is due without its header.
+    std::string review;          // effective next review, ISO date; empty when none
+    std::string every;           // ISO duration or empty
+    std::string notify;          // ISO duration or empty
+    bool recurring = false;
+    bool seen = false;           // found in this run (not stored)
+};
+using FolderIndex = std::unordered_map<std::string, IndexEntry>;  // by file name
+using Index = std::unordered_map<std::string, FolderIndex>;       // by absolute folder path
+
+struct HeaderRow {
+    std::string path;    // absolute
     std::string sha256;
-    std::string header;        // Header::serialize(); empty for non-sources
+    std::string header;  // Header::serialize()
 };
 
 enum class ReminderStatus { None, Attempting, Sent, Refused, Deferred };
@@ -59,15 +72,21 @@ public:
 
     const std::filesystem::path& file() const { return file_; }
 
-    // The index, keyed by path. Empty when it was written under another fingerprint (templates
-    // or program changed): every source is then read again.
-    std::unordered_map<std::string, IndexRow> loadIndex(const std::string& fingerprint);
-    // Write rows (insert or replace) and drop paths, in one transaction; records the fingerprint.
-    void updateIndex(const std::vector<IndexRow>& rows, const std::vector<std::string>& gone,
+    // The index. Empty when it was written under another fingerprint (templates or program
+    // changed): every source is then read again.
+    Index loadIndex(const std::string& fingerprint);
+    // The stored headers of these paths, by path.
+    std::unordered_map<std::string, std::string> headers(const std::vector<std::string>& paths);
+    // In one transaction: replace the rows of these folders (nullptr or empty: drop the folder),
+    // write and drop headers; records the fingerprint (a new one empties the index first).
+    void updateIndex(const std::vector<std::pair<std::string, const FolderIndex*>>& folders,
+                     const std::vector<HeaderRow>& headers, const std::vector<std::string>& dropHeaders,
                      const std::string& fingerprint);
 
     // The reminders recorded for one document's review date, by recipient (lower-case address).
     std::map<std::string, ReminderRecord> reminders(const std::string& identity, const std::string& review);
+    // Every reminder for a review date on or after `since`, by identity + '\n' + review, then recipient.
+    std::unordered_map<std::string, std::map<std::string, ReminderRecord>> remindersSince(const std::string& since);
 
     void markAttempting(const std::string& identity, const std::string& review, const std::string& recipient,
                         const std::string& path);

@@ -161,20 +161,37 @@ TEST(StateFile, RecordsEachStatusAndKeepsTheSentTime) {
 TEST(StateFile, IndexRoundTripAndFingerprint) {
     test::TempDir dir;
     State s(dir / "state.sqlite");
-    std::vector<IndexRow> rows;
-    for (int i = 0; i < 1000; ++i)
-        rows.push_back({"/src/" + std::to_string(i) + ".xml", 1000 + i, 200 + i, 5000, i % 2 == 0, "h", "header" + std::to_string(i)});
-    s.updateIndex(rows, {}, "fp1");
+    FolderIndex a, b;
+    for (int i = 0; i < 1000; ++i) {
+        IndexEntry e;
+        e.mtimeNs = 1000 + i;
+        e.size = 200 + i;
+        e.indexedAt = 5000;
+        e.isSource = i % 2 == 0;
+        e.review = e.isSource ? "2028-01-20" : "";
+        e.every = "P1Y";
+        e.notify = "P30D";
+        e.recurring = i % 4 == 0;
+        (i < 500 ? a : b)["f" + std::to_string(i) + ".xml"] = e;
+    }
+    s.updateIndex({{"/src/a", &a}, {"/src/b", &b}}, {{"/src/a/f0.xml", "sha", "header0"}}, {}, "fp1");
     auto index = s.loadIndex("fp1");
-    ASSERT_EQ(index.size(), 1000u);
-    EXPECT_EQ(index["/src/7.xml"].mtimeNs, 1007);
-    EXPECT_EQ(index["/src/7.xml"].size, 207);
-    EXPECT_FALSE(index["/src/7.xml"].isSource);
-    EXPECT_EQ(index["/src/8.xml"].header, "header8");
-    s.updateIndex({}, {"/src/7.xml"}, "fp1");
-    EXPECT_EQ(s.loadIndex("fp1").size(), 999u);
+    ASSERT_EQ(index.size(), 2u);
+    ASSERT_EQ(index["/src/a"].size(), 500u);
+    const IndexEntry& e = index["/src/b"]["f504.xml"];
+    EXPECT_EQ(e.mtimeNs, 1504);
+    EXPECT_EQ(e.size, 704);
+    EXPECT_TRUE(e.isSource);
+    EXPECT_TRUE(e.recurring);
+    EXPECT_EQ(e.review, "2028-01-20");
+    EXPECT_EQ(e.notify, "P30D");
+    EXPECT_FALSE(index["/src/b"]["f505.xml"].isSource);
+    EXPECT_EQ(s.headers({"/src/a/f0.xml", "/src/none.xml"}).at("/src/a/f0.xml"), "header0");
+    s.updateIndex({{"/src/b", nullptr}}, {}, {"/src/a/f0.xml"}, "fp1");
+    EXPECT_EQ(s.loadIndex("fp1").size(), 1u);
+    EXPECT_TRUE(s.headers({"/src/a/f0.xml"}).empty());
     EXPECT_TRUE(s.loadIndex("fp2").empty());  // templates changed: everything is read again
-    s.updateIndex({rows[0]}, {}, "fp2");
+    s.updateIndex({{"/src/a", &a}}, {}, {}, "fp2");
     EXPECT_EQ(s.loadIndex("fp2").size(), 1u);
 }
 
