@@ -479,7 +479,32 @@ bool isSecondListCategory(const std::string& c) {
     return false;
 }
 
+// The names the board goes by: the header's and the usual ones for the organisation type, in
+// both languages, with or without "the".
+bool isBoard(const std::string& body, const Context& ctx) {
+    auto norm = [](const std::string& s) {
+        std::string t = lowerSv(trim(s));
+        return t.rfind("the ", 0) == 0 ? t.substr(4) : t;
+    };
+    const std::string b = norm(body);
+    std::set<std::string> names{norm(ctx.organisation.board)};
+    if (ctx.organisation.type == "region")
+        names.insert({"regionstyrelsen", "regional executive board", "regional board"});
+    else
+        names.insert({"kommunstyrelsen", "municipal executive board", "municipal board"});
+    return names.count(b) > 0;
+}
+
 void DelegationOrderPlugin::validate(const Record& values, const Context& ctx, Diagnostics& out) const {
+    const Registration& reg = ctx.registration;
+    if (!reg.body.empty() && !isBoard(reg.body, ctx)) {
+        const Law l = law("6 kap. 37 §", "Chapter 6, Section 37");
+        out.error("delegation-order.not-adopted-by-board", reg.where,
+                  "styrelsen beslutar själv om sin delegering; delegationsordningen antas av " +
+                      ctx.organisation.board + ", inte av '" + reg.body + "'" + l.sv,
+                  "the board decides its own delegation; the delegation order is adopted by the " +
+                      ctx.organisation.board + ", not by '" + reg.body + "'" + l.en);
+    }
     RowChecker checker(values, ctx, out);
     checker.checkRoles();
     checker.checkAreas();

@@ -124,6 +124,17 @@ TEST(DelegationOrder, RolesNumbersAndNamedPeople) {
                 "delegation-order.duplicate-role");
 }
 
+TEST(DelegationOrder, AdoptedByTheBoardItself) {
+    std::string xml = delegationOrder(kGoodRow);
+    xml.replace(xml.find(R"(body="Kommunstyrelsen")"), 22, R"(body="Kommunfullmäktige")");
+    EXPECT_CODE(codesOf(xml), "delegation-order.not-adopted-by-board");
+}
+
+TEST(DelegationOrder, RoleIdsAreSingleWords) {
+    EXPECT_CODE(rowCodes(kGoodRow, R"(<role id="hr chef" title="HR-chef" kind="employee"/>)"),
+                "delegation-order.bad-role-id");
+}
+
 TEST(DelegationOrder, ReferenceInTheRepealedActsNumberingIsAWarning) {
     for (const std::string basis : {"KL 6 kap 33 §", "6 kap. 34 § KL", "KL 6:35", "kommunallagen (1991:900)"}) {
         TempDir dir;
