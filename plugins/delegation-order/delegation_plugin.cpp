@@ -1,5 +1,7 @@
 #include "delegation_plugin.hpp"
 
+#include <set>
+
 namespace overens::delegation {
 
 PluginInfo DelegationOrderPlugin::info() const {
@@ -86,7 +88,29 @@ void DelegationOrderPlugin::crossCheck(const Record& values, const Context&, con
         std::string organisation;
         if (auto o = other.find("header.organisation"); o != other.end() && !o->second.empty())
             organisation = *o->second.begin();
+        // Roles that sub-delegate: 7 kap. 6 § gives the right only to a head of department.
+        std::set<std::string> subDelegating;
+        for (const auto& area : values.rows("area"))
+            for (const auto& row : area.rows("delegation"))
+                if (row.flag("sub-delegation"))
+                    for (const auto& id : parseRoles(row.text("delegate")).ids) subDelegating.insert(id);
+        static const std::set<std::string> kNone;
+        auto h = other.find("director-instruction.heads-of-department");
+        const std::set<std::string>& heads = h == other.end() ? kNone : h->second;
         for (const auto& r : values.rows("role")) {
+            const std::string id = r.text("id");
+            if (isHeadOfDepartment(r.text("kind")) && posts->second.count(id) && !heads.count(id)) {
+                const std::string sv = "rollen '" + id + "' är förvaltningschef här men inte i instruktionen för direktören "
+                                       "för " + organisation + "; bara en förvaltningschef får vidaredelegera "
+                                       "(7 kap. 6 § kommunallagen)";
+                const std::string en = "the role '" + id + "' is a head of department here but not in the director "
+                                       "instruction of " + organisation + "; only a head of department may "
+                                       "sub-delegate (Local Government Act, Chapter 7, Section 6)";
+                if (subDelegating.count(id))
+                    out.error("delegation-order.not-head-of-department", r.whereOf("kind"), sv, en);
+                else
+                    out.warning("delegation-order.not-head-of-department", r.whereOf("kind"), sv, en);
+            }
             if (sideOf(r.text("kind")) != Side::Employee || posts->second.count(r.text("id"))) continue;
             out.error("delegation-order.role-not-in-organisation", r.whereOf("id"),
                       "rollen '" + r.text("id") + "' (" + r.text("title") +

@@ -160,7 +160,11 @@ void DirectorInstructionPlugin::validate(const Record& v, const Context& ctx, Di
 }
 
 void DirectorInstructionPlugin::publish(const Record& v, const Context& ctx, Facts& out) const {
-    for (const auto& p : v.rows("post")) out["director-instruction.roles"].insert(p.text("id"));
+    for (const auto& p : v.rows("post")) {
+        out["director-instruction.roles"].insert(p.text("id"));
+        if (p.text("kind") == "director" || p.text("kind") == "head-of-department")
+            out["director-instruction.heads-of-department"].insert(p.text("id"));
+    }
     if (const Party* d = ctx.party("director")) out["director-instruction.director"].insert(d->name);
     if (v.has("delegation-order")) out["director-instruction.delegation-order"].insert(v.text("delegation-order"));
 }

@@ -43,6 +43,19 @@ TEST(CrossDocument, RolesOfTheDelegationOrderExistInTheInstruction) {
     EXPECT_EQ(bad.exitCode, 1);
 }
 
+TEST(CrossDocument, OnlyHeadsOfDepartmentInTheInstructionSubDelegate) {
+    // ekchef is an ordinary post in the instruction, but the order makes it a head of department.
+    std::string order = delegationOrder(
+        R"(      <delegation number="1.1" matter="Anstånd" delegate="ekchef" sub-delegation="ja"/>
+)");
+    order.replace(order.find(R"(<role id="ekchef" title="Ekonomichef" kind="employee"/>)"), 55,
+                  R"(<role id="ekchef" title="Ekonomichef" kind="head-of-department"/>)");
+    TempDir dir;
+    const RunResult r = validateSources(dir, {{"instr.xml", instruction(kGoodInstructionBody)}, {"order.xml", order}});
+    EXPECT_EQ(codesIn(r.err), std::set<std::string>{"delegation-order.not-head-of-department"}) << r.err;
+    EXPECT_EQ(r.exitCode, 1) << "an error when the role sub-delegates: " << r.err;
+}
+
 TEST(CrossDocument, OnlyDocumentsOfTheSameOrganisationAreCompared) {
     std::string other = instruction(kGoodInstructionBody);
     other.replace(other.find("Testby kommun"), 13, "Annanby kommun");

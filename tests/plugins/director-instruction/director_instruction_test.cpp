@@ -96,6 +96,15 @@ TEST(DirectorInstruction, RenderingHoldsWordingAndValuesInSwedish) {
         EXPECT_NE(md.find(expected), std::string::npos) << expected << "\n" << md.substr(0, 4000);
 }
 
+TEST(DirectorInstruction, SwedishSamplesBuildInEnglish) {
+    TempDir dir;
+    const std::string md = buildMarkdown(dir, samplesDir() / "region/exempelland-instruktion-regiondirektor.xml",
+                                         {"--lang", "en"});
+    for (const char* expected : {"The director's position", "Acting director", "Adoption of the instruction",
+                                 "regionledningskontoret"})
+        EXPECT_NE(md.find(expected), std::string::npos) << expected << "\n" << md.substr(0, 3000);
+}
+
 TEST(DirectorInstruction, EnglishBuildsWithEnglishWording) {
     TempDir dir;
     const std::string header = R"(
