@@ -96,8 +96,8 @@ void checkFollowUp(const Record& f, const Context& ctx, Diagnostics& out) {
         computed = true;
     }
     if (first && ctx.nextReview && *first > *ctx.nextReview) {
-        const std::string how_sv = computed ? " (ett intervall efter antagandet)" : "";
-        const std::string how_en = computed ? " (one interval after adoption)" : "";
+        const std::string how_sv = computed ? ", ett intervall efter antagandet" : "";
+        const std::string how_en = computed ? ", one interval after adoption" : "";
         out.error("collaboration-rules.follow-up-after-review", where,
                   "första uppföljningen av samarbetet (" + first->iso() + how_sv +
                       ") kommer efter överenskommelsens nästa omprövning (" + ctx.nextReview->iso() +
