@@ -90,9 +90,9 @@ bool Mailer::connect() {
             session_->login(helo, loginMethod(settings_.loginMethod), settings_.user, settings_.password);
         return true;
     } catch (const Poco::Exception& e) {
-        connectError_ = settings_.host + ":" + std::to_string(settings_.port) + ": " + e.displayText();
+        connectError_ = settings_.host + ":" + std::to_string(settings_.port) + ": " + trimReply(e.displayText());
     } catch (const std::exception& e) {
-        connectError_ = settings_.host + ":" + std::to_string(settings_.port) + ": " + e.what();
+        connectError_ = settings_.host + ":" + std::to_string(settings_.port) + ": " + trimReply(e.what());
     }
     drop();
     unreachable_ = true;
@@ -142,11 +142,11 @@ DeliveryResult Mailer::send(const std::string& recipient, const std::string& mes
         // No reply (timeout, reset): the session is in an unknown state.
         drop();
         if (hookFailure) std::rethrow_exception(hookFailure);
-        return {Delivery::Deferred, 0, e.displayText()};
+        return {Delivery::Deferred, 0, trimReply(e.displayText())};
     } catch (const std::exception& e) {
         drop();
         if (hookFailure) std::rethrow_exception(hookFailure);
-        return {Delivery::Deferred, 0, e.what()};
+        return {Delivery::Deferred, 0, trimReply(e.what())};
     }
 }
 

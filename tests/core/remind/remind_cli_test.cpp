@@ -418,3 +418,45 @@ TEST_F(Remind, SettingsFromAConfigFile) {
     EXPECT_EQ(remind({(dir / "a.xml").string(), "--send"}).exitCode, 2);
     EXPECT_EQ(remind({(dir / "a.xml").string(), "--send", "--smtp", sink.address()}).exitCode, 2);
 }
+
+// STARTTLS and login against a server that requires both (aiosmtpd with a throw-away certificate).
+TEST_F(Remind, StartTlsAndLogin) {
+    if (!commandExists("openssl")) GTEST_SKIP() << "openssl missing";
+    const fs::path cert = dir / "cert.pem", key = dir / "key.pem";
+    auto gen = run({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.string(), "-out",
+                    cert.string(), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"},
+                   {}, 60);
+    ASSERT_EQ(gen.exitCode, 0) << gen.err;
+    SmtpSink server(dir / "mail", {"--cert", cert.string(), "--key", key.string(), "--user", "overens", "--password", "hemligt"},
+                    0, sourceDir() / "tests" / "core" / "remind" / "starttls_server.py");
+    writeSource(dir, "a.xml", SourceSpec{});
+    writeFile(dir / "password", "hemligt\n");
+    writeFile(dir / "wrong", "fel\n");
+    writeFile(dir / "tls.properties", "smtp.ca-file = " + cert.string() + "\n");
+    auto args = [&](const std::string& passwordFile, bool tls, const std::string& state) {
+        std::vector<std::string> a{"remind", (dir / "a.xml").string(), "--today", "2028-01-10", "--send", "--smtp",
+                                   server.address(), "--from", "registrator@exempelby.se", "--smtp-user", "overens",
+                                   "--smtp-password-file", (dir / passwordFile).string(), "--config",
+                                   (dir / "tls.properties").string(), "--state", (dir / state).string()};
+        if (tls) a.push_back("--starttls");
+        return a;
+    };
+    // Without STARTTLS the server refuses the login: deferred, nothing sent.
+    auto r = runOverens(args("password", false, "s1.sqlite"));
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    // A wrong password: deferred.
+    r = runOverens(args("wrong", true, "s2.sqlite"));
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    EXPECT_NE(r.err.find("535"), std::string::npos) << r.err;
+    EXPECT_TRUE(server.messages().empty());
+    // STARTTLS, then the login: delivered.
+    r = runOverens(args("password", true, "s3.sqlite"));
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_EQ(server.messages().size(), 2u) << server.log();
+    EXPECT_NE(server.log().find("tls=True"), std::string::npos);
+    // A certificate not signed by the given CA is refused.
+    writeFile(dir / "tls.properties", "smtp.ca-file = /etc/ssl/certs/ca-certificates.crt\n");
+    r = runOverens(args("password", true, "s4.sqlite"));
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
+    EXPECT_EQ(server.messages().size(), 2u);
+}

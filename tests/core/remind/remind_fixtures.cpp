@@ -58,25 +58,27 @@ bool ended(Poco::ProcessHandle& h, bool& reaped) {
 }
 }  // namespace
 
-SmtpSink::SmtpSink(const fs::path& mailDir, const std::vector<std::string>& extraArgs, int port) : dir_(mailDir) {
+SmtpSink::SmtpSink(const fs::path& mailDir, const std::vector<std::string>& extraArgs, int port, const fs::path& script)
+    : dir_(mailDir) {
+    const fs::path server = script.empty() ? sharedTools() / "smtp-sink" : script;
     for (int attempt = 0; attempt < 3; ++attempt) {
         port_ = port ? port : freePort();
         logFile_ = mailDir.parent_path() / ("smtp-sink-" + std::to_string(port_) + ".log");
-        std::string cmd = "exec /usr/bin/python3 '" + (sharedTools() / "smtp-sink").string() + "' --dir '" +
+        std::string cmd = "exec /usr/bin/python3 '" + server.string() + "' --dir '" +
                           mailDir.string() + "' --port " + std::to_string(port_);
         for (const auto& a : extraArgs) cmd += " '" + a + "'";
         cmd += " > '" + logFile_.string() + "' 2>&1";
         handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch("/bin/sh", {"-c", cmd}));
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (std::chrono::steady_clock::now() < deadline) {
-            if (log().find("smtp-sink: listening") != std::string::npos) return;
+            if (log().find(": listening on") != std::string::npos) return;
             if (ended(*handle_, reaped_)) break;  // exited (port taken?)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
         stop();
         if (port) break;
     }
-    throw std::runtime_error("smtp-sink did not start: " + log());
+    throw std::runtime_error(server.filename().string() + " did not start: " + log());
 }
 
 SmtpSink::~SmtpSink() { stop(); }

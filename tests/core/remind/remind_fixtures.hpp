@@ -36,7 +36,9 @@ std::string sourceXml(const SourceSpec& s);
 class SmtpSink {
 public:
     // Starts on a free port; throws std::runtime_error when it does not listen within 20 s.
-    SmtpSink(const std::filesystem::path& mailDir, const std::vector<std::string>& extraArgs = {}, int port = 0);
+    // script: another server with the same conventions (--dir, --port, a "...: listening on" line).
+    SmtpSink(const std::filesystem::path& mailDir, const std::vector<std::string>& extraArgs = {}, int port = 0,
+             const std::filesystem::path& script = {});
     ~SmtpSink();
     int port() const { return port_; }
     std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
