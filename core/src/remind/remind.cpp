@@ -524,9 +524,9 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
     };
     std::vector<DueDoc> dueDocs;
     for (auto& d : documents) {
-        const auto review = currentReview(d.next, d.every, d.recurring, o.today);
-        if (!review) continue;
         const Duration window = o.within ? *o.within : d.notify ? *d.notify : Duration{};
+        const auto review = currentReview(d.next, d.every, d.recurring, o.today, window);
+        if (!review) continue;
         if (!isDue(*review, o.today, window)) continue;
         d.key = keyOf(d.folder, d.name);
         if (d.display.empty()) d.display = join(folders[d.folder].display, d.name.c_str());

@@ -116,7 +116,7 @@ Date occurrence(const Date& start, const Duration& every, long long k) {
 }
 
 std::optional<Date> currentReview(const std::optional<Date>& next, const std::optional<Duration>& every,
-                                  bool recurring, const Date& today) {
+                                  bool recurring, const Date& today, const Duration& window) {
     if (!next) return std::nullopt;
     if (!recurring || !every || every->approxDays() < 1 || *next >= today) return next;
     // Jump close to today by the average length, then step exactly.
@@ -126,6 +126,9 @@ std::optional<Date> currentReview(const std::optional<Date>& next, const std::op
     Date d = occurrence(*next, *every, k);
     while (d > today && k > 0) d = occurrence(*next, *every, --k);
     for (int guard = 0; d < today && guard < 100000; ++guard) d = occurrence(*next, *every, ++k);
+    // The first occurrence on or after today; while its window has not begun, the previous one
+    // (already past) is still the current review.
+    if (k > 0 && subtractDuration(d, window) > today) return occurrence(*next, *every, k - 1);
     return d;
 }
 

@@ -37,9 +37,11 @@ std::string identity(const Header& h, const std::string& path);
 Date occurrence(const Date& start, const Duration& every, long long k);
 
 // The review the reminders are about on `today`: the next review date; for a recurring review
-// the first occurrence on or after today (a past occurrence rolls over to the next one).
+// the latest occurrence whose reminder window (`window` ahead of it) has begun, else the first.
+// A past occurrence thus stays current, overdue, until the next one's window opens: a reminder
+// that could not be delivered before the date is still sent after it.
 std::optional<Date> currentReview(const std::optional<Date>& next, const std::optional<Duration>& every,
-                                  bool recurring, const Date& today);
+                                  bool recurring, const Date& today, const Duration& window = {});
 
 // Due from the day `window` ahead of the review (review - window <= today, the same day the
 // calendar alarm fires), where the window is --within or the document's own notify-before.

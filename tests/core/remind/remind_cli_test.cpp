@@ -213,6 +213,8 @@ TEST_F(Remind, LeapDaysMonthEndsAndIntervals) {
         // Leap day, yearly: 2029 has no 29 February, the review falls on the 28th.
         {"2028-02-29", "P1Y", "P30D", "2029-02-10", "2029-02-28", true},
         {"2028-02-29", "P1Y", "P30D", "2032-02-10", "2032-02-29", true},
+        // Recurring, past its date: still current (overdue) until the next occurrence's window.
+        {"2028-02-29", "P1Y", "P30D", "2028-03-05", "2028-02-29", true},
         // Month end, every six months: 31 August -> 29 February (2028 is a leap year) -> 31 August.
         {"2027-08-31", "P6M", "P30D", "2028-02-20", "2028-02-29", true},
         {"2027-08-31", "P6M", "P30D", "2028-08-20", "2028-08-31", true},

@@ -41,21 +41,28 @@ TEST(ReviewDates, OccurrencesClampToTheMonthsEnd) {
 TEST(ReviewDates, CurrentReviewRollsOverOnlyWhenRecurring) {
     const auto next = std::optional<Date>(d("2028-02-29"));
     const auto every = std::optional<Duration>(p("P1Y"));
-    EXPECT_EQ(currentReview(next, every, false, d("2030-01-01"))->iso(), "2028-02-29");  // overdue stays
-    EXPECT_EQ(currentReview(next, every, true, d("2028-02-29"))->iso(), "2028-02-29");   // the day itself
-    EXPECT_EQ(currentReview(next, every, true, d("2028-03-01"))->iso(), "2029-02-28");
-    EXPECT_EQ(currentReview(next, every, true, d("2031-06-01"))->iso(), "2032-02-29");
-    EXPECT_EQ(currentReview(next, every, true, d("2020-01-01"))->iso(), "2028-02-29");   // before the first
+    const Duration month = p("P30D");
+    EXPECT_EQ(currentReview(next, every, false, d("2030-01-01"), month)->iso(), "2028-02-29");  // overdue stays
+    EXPECT_EQ(currentReview(next, every, true, d("2028-02-29"), month)->iso(), "2028-02-29");   // the day itself
+    // Past the date, the occurrence stays current (overdue) until the next one's window opens ...
+    EXPECT_EQ(currentReview(next, every, true, d("2028-03-01"), month)->iso(), "2028-02-29");
+    EXPECT_EQ(currentReview(next, every, true, d("2029-01-28"), month)->iso(), "2028-02-29");
+    // ... 30 days ahead of 28 February 2029.
+    EXPECT_EQ(currentReview(next, every, true, d("2029-01-29"), month)->iso(), "2029-02-28");
+    EXPECT_EQ(currentReview(next, every, true, d("2031-06-01"), month)->iso(), "2031-02-28");
+    EXPECT_EQ(currentReview(next, every, true, d("2032-02-01"), month)->iso(), "2032-02-29");
+    EXPECT_EQ(currentReview(next, every, true, d("2020-01-01"), month)->iso(), "2028-02-29");   // before the first
     EXPECT_EQ(currentReview(std::optional<Date>(d("2027-08-31")), std::optional<Duration>(p("P6M")), true,
-                            d("2028-01-15"))->iso(), "2028-02-29");
+                            d("2028-02-01"), month)->iso(), "2028-02-29");
     // Far ahead: the jump by average length lands exactly.
     for (int year = 2030; year < 2400; year += 37) {
         const Date today{year, 3, 1};
-        const Date r = *currentReview(next, every, true, today);
-        EXPECT_GE(r, today);
-        EXPECT_LT(r.serial() - today.serial(), 366);
+        const Date r = *currentReview(next, every, true, today, month);
+        EXPECT_LE(r, today);
+        EXPECT_LT(today.serial() - r.serial(), 366);
+        EXPECT_EQ(r.month, 2);
     }
-    EXPECT_FALSE(currentReview(std::nullopt, every, true, d("2028-01-01")));
+    EXPECT_FALSE(currentReview(std::nullopt, every, true, d("2028-01-01"), month));
 }
 
 TEST(ReviewDates, DueFromTheNotifyDay) {
