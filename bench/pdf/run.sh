@@ -8,8 +8,9 @@
 #   ROWS       delegation-order sizes (default: 1000 5000 20000)
 # Environment:
 #   LO_MAX_ROWS  skip LibreOffice above this many rows (default 5000; it takes minutes there)
-#   SAMPLES      sample answer files to build (default: sample-agreements/*.xml)
+#   SAMPLES      sample answer files to build (default: sample-agreements/{,kommun/,region/}*.xml)
 #   REPEAT       runs per measurement, the fastest is reported (default 3)
+#   PDF_BENCH_GEN  the generator to run (default BUILD_DIR/bin/overens_pdf_bench)
 #
 # 1. Each sample agreement: `overens build --format pdf` vs `overens build --format odt` +
 #    `soffice --headless --convert-to pdf`.
@@ -26,7 +27,7 @@ ROWS=("$@")
 LO_MAX_ROWS=${LO_MAX_ROWS:-5000}
 REPEAT=${REPEAT:-3}
 OVERENS=$BUILD/bin/overens
-GEN=$BUILD/bin/overens_pdf_bench
+GEN=${PDF_BENCH_GEN:-$BUILD/bin/overens_pdf_bench}
 SOFFICE=$(command -v soffice || true)
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
@@ -49,8 +50,9 @@ measure() {
   echo "$best_s $best_kb"
 }
 
-soffice_pdf() {  # soffice_pdf FILE.odt OUTDIR
-  "$SOFFICE" -env:UserInstallation="file://$WORK/lo-profile" --headless --norestore --convert-to pdf --outdir "$2" "$1"
+# soffice_cmd FILE.odt OUTDIR -> the LibreOffice command line (a throwaway profile, warmed once)
+soffice_cmd() {
+  echo "$SOFFICE" -env:UserInstallation="file://$WORK/lo-profile" --headless --norestore --convert-to pdf --outdir "$2" "$1"
 }
 
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
@@ -64,27 +66,28 @@ echo
 
 # Warm LibreOffice's profile once so that first-start costs are not counted against it.
 if [ -n "$SOFFICE" ] && "$GEN" --rows 1 --format odt --out "$WORK/warm.odt" 2>/dev/null; then
-  soffice_pdf "$WORK/warm.odt" "$WORK" >/dev/null 2>&1
+  $(soffice_cmd "$WORK/warm.odt" "$WORK") >/dev/null 2>&1
 fi
 
 printf '%-34s %6s %9s %9s %6s %9s %9s %8s\n' document pages "ours s" "ours MiB" "" "LO s" "LO MiB" "LO/ours"
 
 # 1. Samples through the real command.
 shopt -s nullglob
-SAMPLE_FILES=(${SAMPLES:-$ROOT/sample-agreements/*.xml})
+SAMPLE_FILES=(${SAMPLES:-$ROOT/sample-agreements/*.xml $ROOT/sample-agreements/kommun/*.xml $ROOT/sample-agreements/region/*.xml})
 if [ -x "$OVERENS" ] && [ ${#SAMPLE_FILES[@]} -gt 0 ]; then
   for s in "${SAMPLE_FILES[@]}"; do
     name=$(basename "$s" .xml); out="$WORK/sample-$name"; mkdir -p "$out"
     read -r ours_s ours_kb < <(measure "$OVERENS" build "$s" -o "$out" --format pdf)
+    [ -f "$out/$name.pdf" ] || { echo "(sample $name did not build)"; continue; }
     lo_s=nan; lo_kb=nan
     if [ -n "$SOFFICE" ] && "$OVERENS" build "$s" -o "$out" --format odt >/dev/null 2>&1; then
-      read -r lo_s lo_kb < <(measure soffice_pdf "$out/$name.odt" "$out/lo")
+      read -r lo_s lo_kb < <(measure $(soffice_cmd "$out/$name.odt" "$out/lo"))
     fi
     printf '%-34s %6s %9s %9s %6s %9s %9s %8s\n' "sample $name" "$(pages "$out/$name.pdf")" "$ours_s" "$(mib "$ours_kb")" "" \
       "$lo_s" "$(mib "$lo_kb")" "$(ratio "$ours_s" "$lo_s")"
   done
 else
-  echo "(no samples built: $OVERENS or sample-agreements/*.xml missing)"
+  echo "(no samples built: $OVERENS or the sample answer files are missing)"
 fi
 
 # 2. Delegation orders of growing size.
@@ -96,7 +99,7 @@ for n in "${ROWS[@]}"; do
   if [ -n "$SOFFICE" ] && [ "$have_odt" = yes ] && [ "$n" -le "$LO_MAX_ROWS" ]; then
     "$GEN" --rows "$n" --format odt --out "$WORK/d$n.odt" 2>/dev/null
     mkdir -p "$WORK/lo$n"
-    REPEAT=1 read -r lo_s lo_kb < <(REPEAT=1 measure soffice_pdf "$WORK/d$n.odt" "$WORK/lo$n")
+    read -r lo_s lo_kb < <(REPEAT=1 measure $(soffice_cmd "$WORK/d$n.odt" "$WORK/lo$n"))
   fi
   printf '%-34s %6s %9s %9s %6s %9s %9s %8s\n' "delegation order $n rows" "$(pages "$WORK/d$n.pdf")" "$ours_s" "$(mib "$ours_kb")" "" \
     "$lo_s" "$(mib "$lo_kb")" "$(ratio "$ours_s" "$lo_s")"

@@ -32,6 +32,12 @@ void HaruDoc::check(const std::string& what) {
     throw WriteError("pdf.libharu", msg);
 }
 
+void HaruDoc::clear() {
+    error_ = HPDF_OK;
+    detail_ = 0;
+    HPDF_ResetError(doc_);
+}
+
 std::string haruErrorName(HPDF_STATUS error) {
     switch (error) {
         case HPDF_FAILD_TO_ALLOC_MEM: return "HPDF_FAILD_TO_ALLOC_MEM (out of memory)";

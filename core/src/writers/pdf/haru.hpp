@@ -19,6 +19,8 @@ public:
     bool failed() const { return error_ != HPDF_OK; }
     // Throws WriteError("pdf.libharu", ...) naming `what` when libharu reported an error.
     void check(const std::string& what);
+    // Forgets a reported condition that is not an error where it happened (end of stream).
+    void clear();
 
 private:
     static void onError(HPDF_STATUS error, HPDF_STATUS detail, void* self) noexcept;

@@ -89,13 +89,15 @@ void addOutline(HaruDoc& hd, Canvas& canvas, const std::vector<HeadingMark>& hea
 std::string save(HaruDoc& hd) {
     HPDF_SaveToStream(hd.get());
     hd.check("saving the document");
-    HPDF_UINT32 size = HPDF_GetStreamSize(hd.get());
+    const HPDF_UINT32 size = HPDF_GetStreamSize(hd.get());
     std::string bytes(size, '\0');
     HPDF_UINT32 got = size;
-    HPDF_ReadFromStream(hd.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
-    // Reading to the end reports HPDF_STREAM_EOF through the error handler: not an error here.
-    HPDF_ResetError(hd.get());
-    bytes.resize(got);
+    const HPDF_STATUS st = HPDF_ReadFromStream(hd.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
+    // Reading up to the end may report HPDF_STREAM_EOF through the error handler: not an error here.
+    if (st == HPDF_STREAM_EOF || st == HPDF_OK) hd.clear();
+    hd.check("reading the saved document");
+    if (got != size) throw WriteError("pdf.libharu", "PDF: libharu returned " + std::to_string(got) + " of " +
+                                                         std::to_string(size) + " bytes of the saved document");
     return bytes;
 }
 

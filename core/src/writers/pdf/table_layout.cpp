@@ -197,13 +197,17 @@ private:
         }
         // Taller than a page: split between lines.
         std::size_t from = 0;
+        bool fresh = false;
         while (from < r.lines) {
             const double room = canvas_.y() - canvas_.bodyBottom() - 2 * body_.padding;
             auto fit = static_cast<std::size_t>(std::max(0.0, room / body_.lineHeight() + 1e-6));
-            if (fit == 0) {
+            if (fit == 0 && !fresh) {
                 newPage();
+                fresh = true;
                 continue;
             }
+            fit = std::max<std::size_t>(fit, 1);  // header rows fill the page: one line anyway
+            fresh = false;
             const std::size_t to = std::min(r.lines, from + fit);
             drawRow(r, body_, from, to, false);
             from = to;
