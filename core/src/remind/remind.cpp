@@ -568,6 +568,19 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
         e.identity = identity(h, dd.document->key);
         entries.push_back(std::move(e));
     }
+    {
+        std::map<std::string, const Entry*> byIdentity;
+        for (const auto& e : entries) {
+            auto [it, fresh] = byIdentity.emplace(e.identity + '\n' + e.review.iso(), &e);
+            if (!fresh)
+                err << e.document->display << ": warning: [remind.same-document] "
+                    << t.tr("samma dokument (organisation, dokumentslag och diarienummer) som ",
+                            "the same document (organisation, kind and registration number) as ")
+                    << it->second->document->display
+                    << t.tr("; påminnelserna skickas en gång för båda", "; the reminders are sent once for both")
+                    << '\n';
+        }
+    }
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
         return a.review != b.review ? a.review < b.review : a.document->display < b.document->display;
     });
@@ -617,6 +630,9 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
     if (o.send && !entries.empty()) {
         Mailer mailer(o.smtp);
         const MailParts from{o.smtp.from, o.fromName};
+        // Two sources with the same identity (a copy of a document) share their reminders:
+        // what one of them sent in this run is not sent again for the other.
+        std::map<std::string, ReminderRecord> handled;
         try {
             for (auto& e : entries) {
                 const Wording& words = wording(remindWordings, e.meta.lang, "remind");
@@ -626,6 +642,11 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
                     if (r.address.empty()) continue;
                     if (r.record.status == ReminderStatus::Sent || r.record.status == ReminderStatus::Refused) continue;
                     const std::string review = e.review.iso();
+                    const std::string handledKey = e.identity + '\n' + review + '\n' + r.address;
+                    if (auto h = handled.find(handledKey); h != handled.end()) {
+                        r.record = h->second;
+                        continue;
+                    }
                     const std::string message =
                         composeMessage(e.meta, r.person, o.today, words, from, ics, messageId(e.identity, review, r.address));
                     const DeliveryResult result = mailer.send(r.person.email, message, [&] {
@@ -653,6 +674,7 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
                     }
                     r.record.code = result.code;
                     r.record.response = result.response;
+                    handled[handledKey] = r.record;
                     if (result.outcome != Delivery::Delivered)
                         err << e.document->display << ": " << (result.outcome == Delivery::Refused ? "error" : "warning")
                             << ": [" << (result.outcome == Delivery::Refused ? "remind.refused" : "remind.deferred") << "] "

@@ -462,3 +462,18 @@ TEST_F(Remind, StartTlsAndLogin) {
     EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
     EXPECT_EQ(server.messages().size(), 2u);
 }
+
+// A copy of a source (same organisation, kind and registration number) is the same document:
+// its parties get one reminder, and the copy is pointed out.
+TEST_F(Remind, CopiesOfADocumentShareTheirReminders) {
+    writeSource(dir, "src/a.xml", SourceSpec{});
+    writeSource(dir, "src/old/a-copy.xml", SourceSpec{});
+    SmtpSink sink(dir / "mail");
+    auto r = send(sink.address(), {(dir / "src").string(), "--today", "2028-01-10", "--json"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find("[remind.same-document]"), std::string::npos) << r.err;
+    EXPECT_EQ(sink.messages().size(), 2u);
+    auto j = json(r);
+    EXPECT_EQ(statuses(j, 0), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
+    EXPECT_EQ(statuses(j, 1), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
+}
