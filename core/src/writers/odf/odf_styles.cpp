@@ -65,7 +65,13 @@ public:
         : base_(base), house_(house), referencePath_(referencePath) {
         baseRoot_ = base_.document_element();
         houseRoot_ = house_.document_element();
-        baseStyles_ = childOrCreate(baseRoot_, "office:styles");
+        baseStyles_ = baseRoot_.child("office:styles");
+        if (!baseStyles_) {
+            // after the font declarations, before automatic and master styles
+            auto fonts = baseRoot_.child("office:font-face-decls");
+            baseStyles_ = fonts ? baseRoot_.insert_child_after("office:styles", fonts)
+                                : baseRoot_.prepend_child("office:styles");
+        }
         houseStyles_ = houseRoot_.child("office:styles");
     }
 

@@ -632,6 +632,45 @@ TEST(OdfReference, HandMadeMinimalReferenceStaysStrictlyValid) {
     EXPECT_EQ(styles.find("Exempelby kommun · KS 2027/0042"), std::string::npos) << "the old header is replaced";
 }
 
+TEST(OdfReference, ZippedMinimalReferenceWithOnlyAPageLayout) {
+    REQUIRE_TOOL("jing");
+    TempDir dir;
+    // A reference that holds nothing but a page layout (A5, wide margins) and its master page.
+    makeZip(dir / "a5.ott",
+            {{"mimetype", "application/vnd.oasis.opendocument.text-template"},
+             {"styles.xml",
+              R"(<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">
+ <office:automatic-styles>
+  <style:page-layout style:name="A5"><style:page-layout-properties fo:page-width="14.8cm" fo:page-height="21cm"
+    fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="3cm" fo:margin-right="1cm"/></style:page-layout>
+ </office:automatic-styles>
+ <office:master-styles><style:master-page style:name="Liten" style:page-layout-name="A5"/></office:master-styles>
+</office:document-styles>)"}});
+    WriteOptions o = houseOptions();
+    o.referenceOdt = dir / "a5.ott";
+    const auto p = writeToFile(test::everyBlockDocument(), dir / "a5.odt", o);
+    auto v = run({tool("odf-validate"), p.string()});
+    EXPECT_EQ(v.exitCode, 0) << v.out << v.err;
+    auto z = unzip(p);
+    auto styles = parse(z.files.at("styles.xml"));
+    EXPECT_TRUE(styles.select_node("//style:page-layout-properties[@fo:page-width='14.8cm']"));
+    EXPECT_TRUE(styles.select_node("//style:master-page[@style:name='Liten']/style:header/text:p"));
+    EXPECT_TRUE(styles.select_node("//style:master-page[@style:name='Liten']/style:footer/text:p/text:page-count"));
+    EXPECT_TRUE(styles.select_node("//office:styles/style:style[@style:name='Heading_20_1']"));
+    // the reference's master page is not called Standard: the first paragraph asks for it
+    auto content = parse(z.files.at("content.xml"));
+    EXPECT_TRUE(content.select_node("//office:automatic-styles/style:style[@style:master-page-name='Liten']"));
+    if (test::commandExists("soffice") && test::commandExists("pdfinfo")) {
+        auto c = soffice(p, "pdf", dir.path(), dir);
+        ASSERT_EQ(c.exitCode, 0) << c.err;
+        auto info = run({"pdfinfo", (dir / "a5.pdf").string()});
+        EXPECT_NE(info.out.find("419.5"), std::string::npos) << "A5 pages (419.53 x 595.28 pt):\n" << info.out;
+    }
+}
+
 // --- the sample agreements, through the real command ----------------------------------------
 
 namespace {
