@@ -33,17 +33,24 @@ void meetings(doc::Blocks& out, const std::vector<Record>& rows, const Context& 
     out.push_back(doc::Heading{2, text::formatInline(w, "meetings-heading", vars)});
     text::addWording(out, w, "meetings-intro", vars);
     doc::Table t;
-    t.weights = {3, 2, 2, 1.5, 3, 2};
+    t.weights = {3, 2, 2.5, 3, 2.5};
     t.header.push_back({doc::runs(w.get("col-meeting")), doc::runs(w.get("col-often")), doc::runs(w.get("col-when")),
-                        doc::runs(w.get("col-length")), doc::runs(w.get("col-participants")),
-                        doc::runs(w.get("col-prepares"))});
+                        doc::runs(w.get("col-participants")), doc::runs(w.get("col-prepares"))});
     doc::List purposes;
     for (const auto& m : rows) {
+        // When and for how long, in one cell: "måndagar 8.00 (1 timme)".
         const auto length = m.duration("length");
+        const std::string lengthText = length ? describeDuration(*length, ctx.lang) : std::string();
+        doc::Runs when;
+        if (m.has("when") && length)
+            when = text::formatInline(w, "when-length", {{"when", m.text("when")}, {"length", lengthText}});
+        else if (length)
+            when = text::formatInline(w, "length-only", {{"length", lengthText}});
+        else
+            when = text::answerInline(m.text("when"));
         t.rows.push_back({{doc::value(m.text("name"))},
                           {doc::plain(frequency(m.get("every"), ctx, w))},
-                          text::answerInline(m.text("when")),
-                          length ? doc::Runs{doc::value(describeDuration(*length, ctx.lang))} : doc::Runs{},
+                          std::move(when),
                           text::answerInline(m.text("participants")),
                           text::answerInline(m.text("prepares"))});
         if (m.has("purpose")) {
