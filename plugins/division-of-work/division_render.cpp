@@ -50,7 +50,7 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
     text::addWording(out, w, "overview-label", vars);
     out.push_back(std::move(overview));
 
-    // Then the areas in detail, grouped by owner.
+    // Then the areas in detail, grouped by owner (contact and forum are in the overview).
     for (const char* owner : kOwners) {
         std::vector<const Record*> group;
         for (const auto& a : areas)
@@ -64,8 +64,6 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
             doc::List parts;
             addPart(parts, w, "label-politics", a->text("politics"));
             addPart(parts, w, "label-administration", a->text("administration"));
-            addPart(parts, w, "label-contact", a->text("contact"));
-            addPart(parts, w, "label-forum", a->text("forum"));
             if (!parts.items.empty()) out.push_back(std::move(parts));
         }
     }
