@@ -26,12 +26,22 @@ void documentation(xml_node parent, const Field& f) {
     doc.text() = help.c_str();
 }
 
+// ISO 8601 durations as the reader takes them: xsd:duration lacks weeks (P1W, P2W).
+void durationPattern(xml_node parent) {
+    xml_node d = add(parent, "data");
+    d.append_attribute("type") = "string";
+    named(d, "param", "pattern").text() = "P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+S)?)?";
+    xml_node except = add(add(d, "except"), "choice");
+    add(except, "value").text() = "P";
+    add(except, "value").text() = "PT";
+}
+
 // The value pattern of a scalar type.
 void valuePattern(xml_node parent, const Field& f, FieldType type) {
     auto data = [&](const char* t) { add(parent, "data").append_attribute("type") = t; };
     switch (type) {
         case FieldType::Date: data("date"); break;
-        case FieldType::Duration: data("duration"); break;
+        case FieldType::Duration: durationPattern(parent); break;
         case FieldType::Integer: data("integer"); break;
         case FieldType::Number: {
             xml_node d = add(parent, "data");
@@ -142,9 +152,9 @@ void header(xml_node all) {
     attribute(reg, "version", false);
 
     xml_node review = named(add(all, "optional"), "element", "review");
-    attribute(review, "every", false, "duration");
+    durationPattern(named(add(review, "optional"), "attribute", "every"));
     attribute(review, "next", false, "date");
-    attribute(review, "notify-before", false, "duration");
+    durationPattern(named(add(review, "optional"), "attribute", "notify-before"));
     attribute(review, "recurring", false, nullptr, {"true", "false", "yes", "no", "ja", "nej", "1", "0"});
 
     xml_node history = named(add(all, "optional"), "element", "history");
