@@ -21,7 +21,7 @@ Schema CoLeadershipPlugin::schema() const {
               "What you both say when someone asks what matters most right now.")};
 
     Field meeting = field("meeting", FieldType::Table, false, "Möte", "Meeting",
-                          "Ett av de fasta mötena där ni styr och leder tillsammans. Ett element per möte.",
+                          "Ett av era fasta möten. Ett element per möte.",
                           "One of the fixed meetings where you steer and lead together. One element per meeting.");
     meeting.fields = {
         text("name", true, "Möte", "Meeting", "Mötets namn, t.ex. \"Avstämning ordförande och kommundirektör\".",
@@ -81,7 +81,7 @@ Schema CoLeadershipPlugin::schema() const {
               "How you keep in touch and share responsibility when the unexpected happens.")};
 
     Field question = field("question", FieldType::Table, false, "Fråga", "Question",
-                           "En fråga där det inte är självklart vem som äger den. Ett element per fråga.",
+                           "En fråga som inte givet hör till politiken eller till förvaltningen. Ett element per fråga.",
                            "A question where it is not obvious who owns it. One element per question.");
     question.fields = {
         text("text", true, "Fråga", "Question", "Frågan eller området.", "The question or area."),

@@ -81,10 +81,10 @@ void CoLeadershipPlugin::validate(const Record& values, const Context& ctx, Diag
     const Record* golden = values.group("golden-zone");
     if (!golden || (golden->rows("question").empty() && !golden->has("approach")))
         out.warning("co-leadership.no-golden-zone", golden ? golden->where : values.where,
-                    "den gyllene zonen är tom: ange i <golden-zone> några frågor där det inte är självklart vem "
-                    "som äger dem, och hur ni pratar om dem",
-                    "the golden zone is empty: list in <golden-zone> some questions where it is not obvious who "
-                    "owns them, and how you talk them through");
+                    "den gyllene zonen är tom: ange i <golden-zone> några frågor utan given ägare mellan politik och "
+                    "förvaltning, och hur ni pratar om dem",
+                    "the golden zone is empty: list in <golden-zone> some questions with no given owner between "
+                    "politicians and administration, and how you talk them through");
 }
 
 }  // namespace overens::coleadership
