@@ -271,18 +271,22 @@ private:
     // --- tables -----------------------------------------------------------------------------
     std::string nextTableName() { return (sv_ ? "Tabell" : "Table") + std::to_string(++tableCount_); }
 
-    void columns(pugi::xml_node table, const std::vector<double>& weights) {
+    // Columns with their widths; cells without a style of their own take defaultCell.
+    void columns(pugi::xml_node table, const std::vector<double>& weights, const std::string& defaultCell) {
         double sum = 0;
         for (double w : weights) sum += w;
         for (double w : weights) {
             const int rel = std::max(1, static_cast<int>(std::lround(w / sum * 10000.0)));
-            table.append_child("table:table-column").append_attribute("table:style-name") = columnStyle(rel).c_str();
+            auto c = table.append_child("table:table-column");
+            c.append_attribute("table:style-name") = columnStyle(rel).c_str();
+            c.append_attribute("table:default-cell-style-name") = defaultCell.c_str();
         }
     }
 
-    static pugi::xml_node cell(pugi::xml_node row, const std::string& style) {
+    // A cell; style empty = the column's default cell style (most cells of a long table).
+    static pugi::xml_node cell(pugi::xml_node row, const std::string& style = {}) {
         auto c = row.append_child("table:table-cell");
-        c.append_attribute("table:style-name") = style.c_str();
+        if (!style.empty()) c.append_attribute("table:style-name") = style.c_str();
         return c;
     }
 
@@ -310,9 +314,9 @@ private:
         auto table = body_.append_child("table:table");
         table.append_attribute("table:name") = nextTableName().c_str();
         table.append_attribute("table:style-name") = tableStyle("data", 100).c_str();
-        columns(table, weights);
         const std::string headCell = cellStyle("head");
         const std::string bodyCell = cellStyle("body");
+        columns(table, weights, bodyCell);
         auto rowsOf = [&](pugi::xml_node parent, const std::vector<doc::Row>& rows, const std::string& cellStyleName,
                           const char* paragraphStyle) {
             static const doc::Cell empty;
@@ -324,7 +328,7 @@ private:
         };
         if (!t.header.empty())
             rowsOf(table.append_child("table:table-header-rows"), t.header, headCell, styles::kTableHeading);
-        rowsOf(table, t.rows, bodyCell, styles::kTableContents);
+        rowsOf(table, t.rows, std::string(), styles::kTableContents);
     }
 
     // --- title block and signatures -------------------------------------------------------
@@ -338,12 +342,11 @@ private:
         auto table = body_.append_child("table:table");
         table.append_attribute("table:name") = nextTableName().c_str();
         table.append_attribute("table:style-name") = tableStyle("facts", 100).c_str();
-        columns(table, {32, 68});
-        const std::string style = cellStyle("fact");
+        columns(table, {32, 68}, cellStyle("fact"));
         for (const auto& [label, value] : t.facts) {
             auto row = table.append_child("table:table-row");
-            appendParagraph(cell(row, style), "text:p", styles::kFactLabel, xmlSafe(label));
-            appendParagraph(cell(row, style), "text:p", styles::kFactValue, xmlSafe(value));
+            appendParagraph(cell(row), "text:p", styles::kFactLabel, xmlSafe(label));
+            appendParagraph(cell(row), "text:p", styles::kFactValue, xmlSafe(value));
         }
     }
 
@@ -354,17 +357,16 @@ private:
         auto table = body_.append_child("table:table");
         table.append_attribute("table:name") = nextTableName().c_str();
         table.append_attribute("table:style-name") = tableStyle("sign", perRow == 1 ? 50 : 100).c_str();
-        columns(table, std::vector<double>(perRow, 1.0));
-        const std::string style = cellStyle("sign");
+        columns(table, std::vector<double>(perRow, 1.0), cellStyle("sign"));
         pugi::xml_node row;
         for (std::size_t i = 0; i < s.signatories.size(); ++i) {
             if (i % perRow == 0) row = table.append_child("table:table-row");
-            auto c = cell(row, style);
+            auto c = cell(row);
             appendParagraph(c, "text:p", styles::kSignatureLine, xmlSafe(s.signatories[i].name));
             appendParagraph(c, "text:p", styles::kSignatureTitle, xmlSafe(s.signatories[i].title));
         }
         if (s.signatories.size() % perRow != 0)
-            appendParagraph(cell(row, style), "text:p", styles::kSignatureTitle, std::string_view());
+            appendParagraph(cell(row), "text:p", styles::kSignatureTitle, std::string_view());
     }
 
     const doc::Document& doc_;

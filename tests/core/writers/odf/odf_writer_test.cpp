@@ -243,6 +243,14 @@ TEST_F(OdfStreams, TablesRepeatHeaderRowsAndPadShortRows) {
     auto rows = t.select_nodes("table:table-row");
     ASSERT_EQ(rows.size(), 3u);
     for (auto r : rows) EXPECT_EQ(r.node().select_nodes("table:table-cell").size(), 4u);
+    // body cells take the columns' default cell style (bordered); header cells have their own
+    EXPECT_EQ(t.select_nodes("table:table-row/table:table-cell[@table:style-name]").size(), 0u);
+    EXPECT_EQ(t.select_nodes("table:table-header-rows/table:table-row/table:table-cell[@table:style-name]").size(), 4u);
+    const std::string bodyCell = t.child("table:table-column").attribute("table:default-cell-style-name").value();
+    auto bodyStyle = content_.select_node(
+        ("//style:style[@style:name='" + bodyCell + "'][@style:family='table-cell']/style:table-cell-properties").c_str());
+    ASSERT_TRUE(bodyStyle) << bodyCell;
+    EXPECT_NE(std::string(bodyStyle.node().attribute("fo:border").value()), "none");
     // the caption precedes the table
     auto caption = select(content_, "//text:p[@text:style-name='Table']");
     ASSERT_EQ(caption.size(), 1u);
