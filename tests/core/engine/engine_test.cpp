@@ -62,7 +62,7 @@ TEST_F(EngineFixture, AGoodSourceIsCleanAndAssembles) {
     const auto titles = blocksOf<doc::TitleBlock>(document);
     ASSERT_EQ(titles.size(), 1u);
     EXPECT_EQ(titles[0]->title, "Testdokument för Exempelby kommun");
-    EXPECT_EQ(titles[0]->subtitle, "mellan Kommunstyrelsens ordförande och Kommundirektör");
+    EXPECT_EQ(titles[0]->subtitle, "mellan kommunstyrelsens ordförande och kommundirektör");
     const auto headings = blocksOf<doc::Heading>(document);
     ASSERT_GE(headings.size(), 3u);
     EXPECT_EQ(doc::plainText(headings[0]->runs), "Testavsnittet");  // from the section's wording
