@@ -14,6 +14,31 @@ void CoLeadershipPlugin::publish(const Record& values, const Context&, Facts& ou
     }
 }
 
+void CoLeadershipPlugin::crossCheck(const Record&, const Context& ctx, const Facts&, const std::vector<Facts>& others,
+                                    Diagnostics& out) const {
+    const Party* chair = ctx.party("chair");
+    if (!chair || chair->name.empty()) return;
+    for (const auto& other : others) {
+        auto kind = other.find("header.kind");
+        if (kind == other.end() || kind->second.empty()) continue;
+        const std::string k = *kind->second.begin();
+        if (k != "director-instruction" && k != "delegation-order") continue;
+        auto names = other.find("header.party.chair.name");
+        if (names == other.end() || names->second.empty() || names->second.count(chair->name)) continue;
+        const std::string otherName = *names->second.begin();
+        const std::string docSv = k == "delegation-order" ? "delegationsordningen" : "instruktionen för direktören";
+        const std::string docEn = k == "delegation-order" ? "delegation order" : "director instruction";
+        out.warning("co-leadership.chair-mismatch", chair->where,
+                    "överenskommelsen är ingången av ordföranden " + chair->name + ", men " + docSv +
+                        " för samma organisation anger " + otherName +
+                        " som ordförande; kontrollera att dokumenten gäller samma styrelse och mandatperiod",
+                    "the agreement is made by the chair " + chair->name + ", but the " + docEn +
+                        " of the same organisation names " + otherName +
+                        " as chair; check that the documents concern the same board and mandate period");
+        return;
+    }
+}
+
 }  // namespace overens::coleadership
 
 OVERENS_PLUGIN(overens::coleadership::CoLeadershipPlugin)

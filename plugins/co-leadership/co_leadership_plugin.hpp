@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "overens/sdk.hpp"
 
@@ -16,6 +17,9 @@ public:
     void validate(const Record& values, const Context& ctx, Diagnostics& out) const override;
     doc::Blocks render(const Record& values, const Context& ctx, const Wording& wording) const override;
     void publish(const Record& values, const Context& ctx, Facts& out) const override;
+    // The agreement's chair against the chair named by the board's documents built with it.
+    void crossCheck(const Record& values, const Context& ctx, const Facts& own, const std::vector<Facts>& others,
+                    Diagnostics& out) const override;
 };
 
 // Who may be given the right to decide urgent matters (6 kap. 39 § KL): the chair or another

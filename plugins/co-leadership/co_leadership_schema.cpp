@@ -20,9 +20,9 @@ Schema CoLeadershipPlugin::schema() const {
               "Det ni båda säger när någon frågar vad som är viktigast just nu.",
               "What you both say when someone asks what matters most right now.")};
 
-    Field meeting = field("meeting", FieldType::Table, false, "Möte", "Meeting",
-                          "Ett av era fasta möten. Ett element per möte.",
-                          "One of the fixed meetings where you steer and lead together. One element per meeting.");
+    Field meeting =
+        field("meeting", FieldType::Table, false, "Möte", "Meeting", "Ett av era fasta möten. Ett element per möte.",
+              "One of the fixed meetings where you steer and lead together. One element per meeting.");
     meeting.fields = {
         text("name", true, "Möte", "Meeting", "Mötets namn, t.ex. \"Avstämning ordförande och kommundirektör\".",
              "The meeting's name, e.g. \"Chair and director check-in\"."),
@@ -80,9 +80,10 @@ Schema CoLeadershipPlugin::schema() const {
               "Hur ni håller kontakten och fördelar ansvaret när det oväntade händer.",
               "How you keep in touch and share responsibility when the unexpected happens.")};
 
-    Field question = field("question", FieldType::Table, false, "Fråga", "Question",
-                           "En fråga som inte givet hör till politiken eller till förvaltningen. Ett element per fråga.",
-                           "A question where it is not obvious who owns it. One element per question.");
+    Field question =
+        field("question", FieldType::Table, false, "Fråga", "Question",
+              "En fråga som inte givet hör till politiken eller till förvaltningen. Ett element per fråga.",
+              "A question where it is not obvious who owns it. One element per question.");
     question.fields = {
         text("text", true, "Fråga", "Question", "Frågan eller området.", "The question or area."),
         field("handling", FieldType::Multiline, false, "Så hanterar vi den", "How we handle it",

@@ -111,6 +111,34 @@ TEST(CoLeadership, MissingPreparationAndGoldenZoneAreWarnings) {
     EXPECT_TRUE(c.prepared[0].ok());
 }
 
+// A board document of the same (or another) organisation, header only: its sections do not matter here.
+std::string boardDocument(const std::string& kind, const std::string& organisation, const std::string& chair) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + kind + " lang=\"sv\">\n"
+           "  <organisation type=\"kommun\" name=\"" + organisation + "\" board=\"Kommunstyrelsen\"/>\n"
+           "  <party role=\"chair\" name=\"" + chair + "\" title=\"Kommunstyrelsens ordförande\"/>\n"
+           "  <party role=\"director\" name=\"Olle Direktör\" title=\"Kommundirektör\"/>\n"
+           "  <registration dnr=\"KS 2027/0002\" adopted=\"2027-01-20\" body=\"Kommunstyrelsen\"/>\n"
+           "</" + kind + ">\n";
+}
+
+TEST(CoLeadership, TheChairIsTheSameAsInTheBoardsDocumentsBuiltWithIt) {
+    TempDir dir;
+    writeFile(dir / "agreement.xml", agreementXml(Parts{}));
+    auto codesWith = [&](const std::string& kind, const std::string& organisation, const std::string& chair) {
+        writeFile(dir / "other.xml", boardDocument(kind, organisation, chair));
+        auto prepared = engine().prepare({(dir / "agreement.xml").string(), (dir / "other.xml").string()});
+        std::set<std::string> codes;
+        for (const auto& d : prepared.at(0).diags.all()) codes.insert(d.code);
+        return codes;
+    };
+    EXPECT_EQ(codesWith("delegation-order", "Provby kommun", "Någon Annan"),
+              std::set<std::string>{"co-leadership.chair-mismatch"});
+    EXPECT_EQ(codesWith("director-instruction", "Provby kommun", "Någon Annan"),
+              std::set<std::string>{"co-leadership.chair-mismatch"});
+    EXPECT_TRUE(codesWith("delegation-order", "Provby kommun", "Eva Ordförande").empty());
+    EXPECT_TRUE(codesWith("delegation-order", "Annanby kommun", "Någon Annan").empty()) << "another organisation";
+}
+
 const std::string kFull = R"(
   <story><vision>En trygg kommun.</vision><message>Vi bygger för nästa generation.</message></story>
   <meeting name="Måndagsavstämning" every="P1W" length="PT1H30M" when="måndagar 8.00" participants="Ordförande, direktör" prepares="Direktören">
