@@ -130,9 +130,10 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     HaruDoc hd;
     HPDF_UseUTFEncodings(hd.get());
     HPDF_SetCurrentEncoder(hd.get(), "UTF-8");  // before the info, or it is mis-encoded
-    // Uncompressed here: qpdf compresses every stream once when it writes the final file (faster
-    // than letting libharu compress and qpdf copy).
-    HPDF_SetCompressionMode(hd.get(), HPDF_COMP_NONE);
+    // Page contents are compressed by libharu as it saves (so the whole uncompressed document is
+    // never held twice); fonts and their maps are left to qpdf, which compresses them once after
+    // the maps have been rewritten and cut to the characters used.
+    HPDF_SetCompressionMode(hd.get(), HPDF_COMP_TEXT);
     hd.check("setting up UTF-8 and compression");
     setInfo(hd, d.meta);
 
