@@ -92,13 +92,6 @@ void defineRemindOptions(Poco::Util::OptionSet& options) {
     }
 }
 
-std::string remindUsage() {
-    std::string s;
-    for (const auto& o : kRemindOptions)
-        s += std::string("  --") + o.name + (o.arg ? std::string(" ") + o.arg : std::string()) + "  " + o.help + "\n";
-    return s;
-}
-
 int runRemind(const CommandLine& cl) {
     if (cl.args.empty()) throw UsageError("remind needs at least one PATH (a source file or a folder of sources)");
     remind::RemindOptions o;

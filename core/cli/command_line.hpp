@@ -13,7 +13,7 @@ namespace overens::cli {
 
 // Exit codes, as documented in --help and the README.
 constexpr int kExitOk = 0;
-constexpr int kExitInputErrors = 1;  // the input has errors (or, for remind: something is due)
+constexpr int kExitInputErrors = 1;  // the input has errors (remind has codes of its own: docs/reminders.md)
 constexpr int kExitUsage = 2;        // usage or environment problem
 
 struct CommandLine {
@@ -37,7 +37,5 @@ int runRemind(const CommandLine& cl);  // cmd_remind.cpp
 // Options of the remind command (defined beside it); each takes part in CommandLine::options
 // under its full name.
 void defineRemindOptions(Poco::Util::OptionSet& options);
-// One line per remind option for --help.
-std::string remindUsage();
 
 }  // namespace overens::cli

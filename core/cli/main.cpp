@@ -1,4 +1,4 @@
-// The `overens` command: subcommands build, validate, plugins and remind on Poco's
+// The `overens` command: subcommands build, validate, plugins, schema and remind on Poco's
 // application frame.
 #include <Poco/Util/Application.h>
 #include <Poco/Util/HelpFormatter.h>
@@ -131,6 +131,8 @@ private:
         std::cout << "\nFormats: ";
         for (const auto& f : WriterRegistry::builtin().formats()) std::cout << f << ' ';
         std::cout << "\n\nExit codes: 0 success; 1 the input has errors; 2 usage or environment problem.\n"
+                     "remind: 0 nothing due; 1 something due (with --send: its reminders delivered); 2 usage or\n"
+                     "environment; 3 a reminder was not delivered this run; 4 a source has errors.\n"
                      "Plugins are searched in $OVERENS_PLUGIN_PATH (':'-separated) and lib/overens/plugins\n"
                      "beside the command; templates in $OVERENS_TEMPLATES or share/overens/templates.\n";
     }
