@@ -10,6 +10,15 @@ namespace {
 std::string horizonSv(const std::string& h) {
     return h == "year" ? "året" : h == "mandate" ? "mandatperioden" : "längre sikt";
 }
+// A priority the core could read (one it could not is already reported as source.bad-integer).
+bool isInteger(const std::string& t) {
+    std::size_t i = !t.empty() && (t[0] == '-' || t[0] == '+') ? 1 : 0;
+    if (i >= t.size()) return false;
+    for (; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9') return false;
+    return true;
+}
+
 std::string horizonEn(const std::string& h) {
     return h == "year" ? "the year" : h == "mandate" ? "the mandate period" : "the longer term";
 }
@@ -33,7 +42,7 @@ void GoalsPlugin::validate(const Record& values, const Context& ctx, Diagnostics
             lastFocused = &goal;
         }
 
-        if (const Value* p = goal.get("priority"); p && !p->text.empty()) {
+        if (const Value* p = goal.get("priority"); p && isInteger(p->text)) {
             if (p->integer < 1) {
                 out.error(
                     "goals.bad-priority", p->where,

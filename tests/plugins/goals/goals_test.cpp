@@ -71,6 +71,9 @@ TEST(Goals, DuplicatePriorityPointsAtTheSecondGoalAndNamesTheFirst) {
 
 TEST(Goals, PriorityStartsAtOne) {
     EXPECT_CODE(codesOf(withGoals(goal("year", "priority=\"0\"", "Skolan"))), "goals.bad-priority");
+    // A priority that is no number at all is the core's to report, once.
+    EXPECT_EQ(codesOf(withGoals(goal("year", "priority=\"först\"", "Skolan"))),
+              std::set<std::string>{"source.bad-integer"});
 }
 
 TEST(Goals, FollowUpBeforeTheNextReview) {
