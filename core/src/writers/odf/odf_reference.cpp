@@ -76,6 +76,9 @@ ReferencePackage readReference(const std::filesystem::path& path) {
     }
 
     const std::string* mime = ref.file("mimetype");
+    if (!mime && ref.file("[Content_Types].xml"))
+        fail(path, "is an Office Open XML file (.docx), not OpenDocument; open it in Word or LibreOffice and "
+                   "save it as .odt or .ott");
     if (!mime) fail(path, "no 'mimetype' entry: not an OpenDocument package");
     ref.mediaType = *mime;
     if (ref.mediaType != "application/vnd.oasis.opendocument.text" &&

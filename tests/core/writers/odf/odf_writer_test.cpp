@@ -400,6 +400,8 @@ TEST(OdfReference, BrokenReferencesAreClearWriteErrors) {
     expectError(dir / "sheet.ods", "not an OpenDocument text document");
     makeZip(dir / "nostyles.odt", {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<x/>"}});
     expectError(dir / "nostyles.odt", "has no styles.xml");
+    makeZip(dir / "word.docx", {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w/>"}});
+    expectError(dir / "word.docx", "save it as .odt or .ott");
     makeZip(dir / "nomime.odt", {{"styles.xml", "<x/>"}});
     expectError(dir / "nomime.odt", "no 'mimetype' entry");
     makeZip(dir / "badxml.ott", {{"mimetype", "application/vnd.oasis.opendocument.text-template"},
