@@ -1,7 +1,7 @@
 #include <string>
 
 #include "co_leadership_plugin.hpp"
-#include "render_text.hpp"
+#include "overens/compose.hpp"
 
 namespace overens::coleadership {
 
@@ -22,16 +22,16 @@ std::string decider(const std::string& role, const Wording& w) {
 }
 
 void story(doc::Blocks& out, const Record& s, const Wording& w, const std::map<std::string, std::string>& vars) {
-    out.push_back(doc::Heading{2, text::formatInline(w, "story-heading", vars)});
-    text::addWording(out, w, "story-intro", vars);
+    out.push_back(doc::Heading{2, compose::formatInline(w, "story-heading", vars)});
+    compose::addWording(out, w, "story-intro", vars);
     for (const char* part : {"vision", "goals", "activities", "message"})
-        if (s.has(part)) text::addLabelled(out, w.get(std::string("story-") + part), s.text(part));
+        if (s.has(part)) compose::addLabelled(out, w.get(std::string("story-") + part), s.text(part));
 }
 
 void meetings(doc::Blocks& out, const std::vector<Record>& rows, const Context& ctx, const Wording& w,
               const std::map<std::string, std::string>& vars) {
-    out.push_back(doc::Heading{2, text::formatInline(w, "meetings-heading", vars)});
-    text::addWording(out, w, "meetings-intro", vars);
+    out.push_back(doc::Heading{2, compose::formatInline(w, "meetings-heading", vars)});
+    compose::addWording(out, w, "meetings-intro", vars);
     doc::Table t;
     t.weights = {3, 2, 2.5, 3, 2.5};
     t.header.push_back({doc::runs(w.get("col-meeting")), doc::runs(w.get("col-often")), doc::runs(w.get("col-when")),
@@ -43,74 +43,74 @@ void meetings(doc::Blocks& out, const std::vector<Record>& rows, const Context& 
         const std::string lengthText = length ? describeDuration(*length, ctx.lang) : std::string();
         doc::Runs when;
         if (m.has("when") && length)
-            when = text::formatInline(w, "when-length", {{"when", m.text("when")}, {"length", lengthText}});
+            when = compose::formatInline(w, "when-length", {{"when", m.text("when")}, {"length", lengthText}});
         else if (length)
-            when = text::formatInline(w, "length-only", {{"length", lengthText}});
+            when = compose::formatInline(w, "length-only", {{"length", lengthText}});
         else
-            when = text::answerInline(m.text("when"));
+            when = compose::answerInline(m.text("when"));
         t.rows.push_back({{doc::value(m.text("name"))},
                           {doc::plain(frequency(m.get("every"), ctx, w))},
                           std::move(when),
-                          text::answerInline(m.text("participants")),
-                          text::answerInline(m.text("prepares"))});
+                          compose::answerInline(m.text("participants")),
+                          compose::answerInline(m.text("prepares"))});
         if (m.has("purpose")) {
             doc::ListItem item;
             item.runs.push_back(doc::strong(m.text("name") + ":"));
             item.runs.push_back(doc::plain(" "));
-            for (auto& r : text::answerInline(m.text("purpose"))) item.runs.push_back(r);
+            for (auto& r : compose::answerInline(m.text("purpose"))) item.runs.push_back(r);
             purposes.items.push_back(std::move(item));
         }
     }
     out.push_back(std::move(t));
     if (!purposes.items.empty()) {
-        text::addWording(out, w, "purposes-label", vars);
+        compose::addWording(out, w, "purposes-label", vars);
         out.push_back(std::move(purposes));
     }
 }
 
 void preparation(doc::Blocks& out, const Record& p, const Context& ctx, const Wording& w,
                  const std::map<std::string, std::string>& vars) {
-    out.push_back(doc::Heading{2, text::formatInline(w, "preparation-heading", vars)});
-    text::addWording(out, w, "preparation-intro", vars);
-    if (p.has("description")) text::addAnswer(out, p.text("description"));
+    out.push_back(doc::Heading{2, compose::formatInline(w, "preparation-heading", vars)});
+    compose::addWording(out, w, "preparation-intro", vars);
+    if (p.has("description")) compose::addAnswer(out, p.text("description"));
     const auto& steps = p.list("step");
     if (!steps.empty()) {
-        text::addWording(out, w, "steps-label", vars);
+        compose::addWording(out, w, "steps-label", vars);
         doc::List list;
         list.ordered = true;
         for (const auto& s : steps) list.items.push_back({{doc::value(s.text)}, {}});
         out.push_back(std::move(list));
     }
     if (const auto d = p.duration("papers-before"))
-        text::addWording(out, w, "papers-before", {{"time", describeDuration(*d, ctx.lang)}});
+        compose::addWording(out, w, "papers-before", {{"time", describeDuration(*d, ctx.lang)}});
 }
 
 void urgentMatters(doc::Blocks& out, const Record* u, const Wording& w, std::map<std::string, std::string> vars) {
-    out.push_back(doc::Heading{2, text::formatInline(w, "urgent-heading", vars)});
+    out.push_back(doc::Heading{2, compose::formatInline(w, "urgent-heading", vars)});
     const std::string role = u ? u->text("decided-by", "chair") : "chair";
     vars["decider"] = decider(role, w);
-    text::addWording(out, w, "urgent-law", vars);
+    compose::addWording(out, w, "urgent-law", vars);
     if (!u) return;
     if (u->has("substitute")) {
         vars["substitute"] = decider(u->text("substitute"), w);
-        text::addWording(out, w, "urgent-substitute", vars);
+        compose::addWording(out, w, "urgent-substitute", vars);
     }
     if (u->has("consult")) {
         vars["consult"] = u->text("consult");
-        text::addWording(out, w, "urgent-consult", vars);
+        compose::addWording(out, w, "urgent-consult", vars);
     }
-    if (u->has("routine")) text::addLabelled(out, w.get("routine-label"), u->text("routine"));
+    if (u->has("routine")) compose::addLabelled(out, w.get("routine-label"), u->text("routine"));
     if (u->has("improvisation")) {
-        out.push_back(doc::Heading{3, text::formatInline(w, "improvisation-heading", vars)});
-        text::addWording(out, w, "improvisation-intro", vars);
-        text::addAnswer(out, u->text("improvisation"));
+        out.push_back(doc::Heading{3, compose::formatInline(w, "improvisation-heading", vars)});
+        compose::addWording(out, w, "improvisation-intro", vars);
+        compose::addAnswer(out, u->text("improvisation"));
     }
 }
 
 void goldenZone(doc::Blocks& out, const Record& g, const Wording& w, const std::map<std::string, std::string>& vars) {
-    out.push_back(doc::Heading{2, text::formatInline(w, "golden-heading", vars)});
-    text::addWording(out, w, "golden-intro", vars);
-    if (g.has("approach")) text::addAnswer(out, g.text("approach"));
+    out.push_back(doc::Heading{2, compose::formatInline(w, "golden-heading", vars)});
+    compose::addWording(out, w, "golden-intro", vars);
+    if (g.has("approach")) compose::addAnswer(out, g.text("approach"));
     const auto& questions = g.rows("question");
     if (questions.empty()) return;
     doc::Table t;
@@ -119,8 +119,8 @@ void goldenZone(doc::Blocks& out, const Record& g, const Wording& w, const std::
         {doc::runs(w.get("col-question")), doc::runs(w.get("col-handling")), doc::runs(w.get("col-forum"))});
     for (const auto& q : questions)
         t.rows.push_back({{doc::value(q.text("text"))},
-                          text::answerInline(q.text("handling")),
-                          text::answerInline(q.text("forum"))});
+                          compose::answerInline(q.text("handling")),
+                          compose::answerInline(q.text("forum"))});
     out.push_back(std::move(t));
 }
 
@@ -137,8 +137,8 @@ doc::Blocks CoLeadershipPlugin::render(const Record& values, const Context& ctx,
                                                   {"director", director ? director->name : std::string()},
                                                   {"director-title", director ? director->title : std::string()}};
 
-    text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) text::addAnswer(out, values.text("intro"));
+    compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
     if (const Record* s = values.group("story")) story(out, *s, w, vars);
     if (!values.rows("meeting").empty()) meetings(out, values.rows("meeting"), ctx, w, vars);
     if (const Record* p = values.group("case-preparation")) preparation(out, *p, ctx, w, vars);

@@ -2,7 +2,7 @@
 #include <vector>
 
 #include "collaboration_plugin.hpp"
-#include "render_text.hpp"
+#include "overens/compose.hpp"
 
 namespace overens::collaboration {
 
@@ -13,40 +13,40 @@ using Vars = std::map<std::string, std::string>;
 void behaviour(doc::Blocks& out, const Record& b, const Wording& w, const Vars& vars) {
     const std::string kind = b.text("kind");
     doc::Paragraph name{kind == "other" ? doc::Runs{doc::value(b.text("name"))}
-                                        : text::formatInline(w, "behaviour-" + kind, vars)};
+                                        : compose::formatInline(w, "behaviour-" + kind, vars)};
     for (auto& r : name.runs) r.strong = true;
     out.push_back(std::move(name));
 
     if (b.has("meaning"))
-        text::addAnswer(out, b.text("meaning"));
+        compose::addAnswer(out, b.text("meaning"));
     else if (kind != "other")
-        text::addWording(out, w, "meaning-" + kind, vars);
+        compose::addWording(out, w, "meaning-" + kind, vars);
 
     doc::List list;
     for (const auto& c : b.list("commitment"))
         if (!c.text.empty()) list.items.push_back({{doc::value(c.text)}, {}});
     if (!list.items.empty()) {
-        text::addWording(out, w, "commitments-label", vars);
+        compose::addWording(out, w, "commitments-label", vars);
         out.push_back(std::move(list));
     }
 }
 
 void followUp(doc::Blocks& out, const Record& f, const Context& ctx, const Wording& w, Vars vars) {
-    out.push_back(doc::Heading{2, text::formatInline(w, "follow-up-heading", vars)});
+    out.push_back(doc::Heading{2, compose::formatInline(w, "follow-up-heading", vars)});
     if (const auto every = f.duration("every")) {
         vars["interval"] = describeDuration(*every, ctx.lang);
-        text::addWording(out, w, "follow-up-every", vars);
+        compose::addWording(out, w, "follow-up-every", vars);
     }
     if (const auto first = f.date("first")) {
         vars["first"] = longDate(*first, ctx.lang);
-        text::addWording(out, w, "follow-up-first", vars);
+        compose::addWording(out, w, "follow-up-first", vars);
     }
     if (f.has("responsible")) {
         vars["responsible"] = f.text("responsible");
-        text::addWording(out, w, "follow-up-responsible", vars);
+        compose::addWording(out, w, "follow-up-responsible", vars);
     }
-    if (f.has("form")) text::addAnswer(out, f.text("form"));
-    text::addWording(out, w, ctx.nextReview ? "follow-up-review" : "follow-up-review-undated", vars);
+    if (f.has("form")) compose::addAnswer(out, f.text("form"));
+    compose::addWording(out, w, ctx.nextReview ? "follow-up-review" : "follow-up-review-undated", vars);
 }
 
 }  // namespace
@@ -63,35 +63,35 @@ doc::Blocks CollaborationRulesPlugin::render(const Record& values, const Context
                     {"director-title", director ? director->title : std::string()},
                     {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : std::string()}};
 
-    text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) text::addAnswer(out, values.text("intro"));
+    compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
 
-    out.push_back(doc::Heading{2, text::formatInline(w, "behaviours-heading", vars)});
-    text::addWording(out, w, "behaviours-intro", vars);
+    out.push_back(doc::Heading{2, compose::formatInline(w, "behaviours-heading", vars)});
+    compose::addWording(out, w, "behaviours-intro", vars);
     // In the standard order; the behaviours of your own last, as written.
     for (const char* kind : kBehaviours)
         for (const auto& b : values.rows("behaviour"))
             if (b.text("kind") == kind) behaviour(out, b, w, vars);
 
     if (values.has("information")) {
-        out.push_back(doc::Heading{2, text::formatInline(w, "information-heading", vars)});
-        text::addWording(out, w, "information-intro", vars);
-        text::addAnswer(out, values.text("information"));
+        out.push_back(doc::Heading{2, compose::formatInline(w, "information-heading", vars)});
+        compose::addWording(out, w, "information-intro", vars);
+        compose::addAnswer(out, values.text("information"));
     }
 
-    out.push_back(doc::Heading{2, text::formatInline(w, "disagreement-heading", vars)});
-    if (values.has("disagreement")) text::addAnswer(out, values.text("disagreement"));
-    text::addWording(out, w, "last-word", vars);
+    out.push_back(doc::Heading{2, compose::formatInline(w, "disagreement-heading", vars)});
+    if (values.has("disagreement")) compose::addAnswer(out, values.text("disagreement"));
+    compose::addWording(out, w, "last-word", vars);
 
     if (const Record* c = values.group("conversation")) {
-        out.push_back(doc::Heading{2, text::formatInline(w, "conversation-heading", vars)});
-        text::addWording(out, w, "conversation-intro", vars);
+        out.push_back(doc::Heading{2, compose::formatInline(w, "conversation-heading", vars)});
+        compose::addWording(out, w, "conversation-intro", vars);
         for (const char* q : kQuestions) {
             if (!c->has(q)) continue;
-            doc::Paragraph question{text::formatInline(w, std::string("question-") + q, vars)};
+            doc::Paragraph question{compose::formatInline(w, std::string("question-") + q, vars)};
             for (auto& r : question.runs) r.strong = true;
             out.push_back(std::move(question));
-            text::addAnswer(out, c->text(q));
+            compose::addAnswer(out, c->text(q));
         }
     }
 

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "collaboration_plugin.hpp"
-#include "render_text.hpp"
+#include "overens/compose.hpp"
 
 namespace overens::collaboration {
 
@@ -61,7 +61,7 @@ void checkBehaviours(const Record& values, Diagnostics& out) {
                           " has no concrete commitment: write in <commitment> what "
                           "you will actually do, so that you can tell whether it is kept");
 
-        const std::string key = kind == "other" ? "other:" + text::foldKey(b.text("name")) : kind;
+        const std::string key = kind == "other" ? "other:" + compose::foldKey(b.text("name")) : kind;
         if (auto it = seen.find(key); it != seen.end()) {
             const int line = it->second->where.line;
             out.warning("collaboration-rules.duplicate-behaviour", b.where,

@@ -2,7 +2,7 @@
 #include <vector>
 
 #include "division_plugin.hpp"
-#include "render_text.hpp"
+#include "overens/compose.hpp"
 
 namespace overens::division {
 
@@ -13,7 +13,7 @@ void addPart(doc::List& list, const Wording& w, const std::string& labelKey, con
     doc::ListItem item;
     item.runs.push_back(doc::strong(w.get(labelKey)));
     item.runs.push_back(doc::plain(" "));
-    for (auto& r : text::answerInline(answer)) item.runs.push_back(r);
+    for (auto& r : compose::answerInline(answer)) item.runs.push_back(r);
     list.items.push_back(std::move(item));
 }
 
@@ -29,8 +29,8 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
                                                   {"chair-title", chair ? chair->title : std::string()},
                                                   {"director", director ? director->name : std::string()},
                                                   {"director-title", director ? director->title : std::string()}};
-    text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) text::addAnswer(out, values.text("intro"));
+    compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
 
     const auto& areas = values.rows("area");
     if (areas.empty()) return out;
@@ -44,10 +44,10 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
         const std::string owner = a.text("owner");
         overview.rows.push_back({{doc::value(a.text("name"))},
                                  owner.empty() ? doc::Runs{} : doc::runs(w.get("owner-" + owner)),
-                                 text::answerInline(a.text("contact")),
-                                 text::answerInline(a.text("forum"))});
+                                 compose::answerInline(a.text("contact")),
+                                 compose::answerInline(a.text("forum"))});
     }
-    text::addWording(out, w, "overview-label", vars);
+    compose::addWording(out, w, "overview-label", vars);
     out.push_back(std::move(overview));
 
     // Then the areas in detail, grouped by owner (contact and forum are in the overview).
@@ -57,8 +57,8 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
             if (a.text("owner") == owner) group.push_back(&a);
         if (group.empty()) continue;
         const std::string o = owner;
-        out.push_back(doc::Heading{2, text::formatInline(w, "heading-" + o, vars)});
-        text::addWording(out, w, "intro-" + o, vars);
+        out.push_back(doc::Heading{2, compose::formatInline(w, "heading-" + o, vars)});
+        compose::addWording(out, w, "intro-" + o, vars);
         for (const Record* a : group) {
             out.push_back(doc::Paragraph{{doc::strong(a->text("name"))}});
             doc::List parts;

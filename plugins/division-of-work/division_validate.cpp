@@ -2,7 +2,7 @@
 #include <string>
 
 #include "division_plugin.hpp"
-#include "render_text.hpp"
+#include "overens/compose.hpp"
 
 namespace overens::division {
 
@@ -36,7 +36,7 @@ void DivisionOfWorkPlugin::validate(const Record& values, const Context&, Diagno
                 "området \"" + name + "\" ägs gemensamt men har inget forum: ange var ni tar upp dess frågor",
                 "the area \"" + name + "\" is owned jointly but has no forum: say where you take up its questions");
 
-        auto& owners = seen[text::foldKey(name)];
+        auto& owners = seen[compose::foldKey(name)];
         const std::string opposite = owner == "chair" ? "director" : owner == "director" ? "chair" : "";
         if (!opposite.empty() && owners.count(opposite)) {
             const Location first = owners[opposite]->whereOf("owner");

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "goals_plugin.hpp"
-#include "render_text.hpp"
+#include "overens/compose.hpp"
 
 namespace overens::goals {
 
@@ -19,21 +19,21 @@ void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const 
 
     doc::Runs status;
     if (const Value* p = goal.get("priority"); p && !p->text.empty())
-        status = text::formatInline(w, "priority", {{"priority", p->text}});
+        status = compose::formatInline(w, "priority", {{"priority", p->text}});
     if (goal.flag("focus")) {
         if (!status.empty()) status.push_back(doc::plain(" · "));
-        for (auto r : text::formatInline(w, "focus")) {
+        for (auto r : compose::formatInline(w, "focus")) {
             r.strong = true;
             status.push_back(std::move(r));
         }
     }
     if (!status.empty()) out.push_back(doc::Paragraph{std::move(status), doc::ParagraphStyle::Small});
 
-    if (goal.has("why")) text::addLabelled(out, w.get("why-label"), goal.text("why"));
+    if (goal.has("why")) compose::addLabelled(out, w.get("why-label"), goal.text("why"));
 
     const auto& activities = goal.list("activity");
     if (!activities.empty()) {
-        text::addWording(out, w, "activities-label");
+        compose::addWording(out, w, "activities-label");
         doc::List list;
         for (const auto& a : activities) list.items.push_back({{doc::value(a.text)}, {}});
         out.push_back(std::move(list));
@@ -48,20 +48,20 @@ void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const 
                             doc::runs(w.get("col-follow-up"))});
         for (const auto& m : measures)
             t.rows.push_back({{doc::value(m.text("indicator"))},
-                              text::answerInline(m.text("baseline")),
+                              compose::answerInline(m.text("baseline")),
                               {doc::value(m.text("target"))},
-                              text::answerInline(dateText(m, "due", ctx.lang)),
-                              text::answerInline(dateText(m, "follow-up", ctx.lang))});
+                              compose::answerInline(dateText(m, "due", ctx.lang)),
+                              compose::answerInline(dateText(m, "follow-up", ctx.lang))});
         out.push_back(std::move(t));
     }
 
     const std::string reporter = goal.text("reporter"), to = goal.text("report-to");
     if (!reporter.empty() && !to.empty())
-        text::addWording(out, w, "reports", {{"reporter", reporter}, {"report-to", to}});
+        compose::addWording(out, w, "reports", {{"reporter", reporter}, {"report-to", to}});
     else if (!reporter.empty())
-        text::addWording(out, w, "reports-by", {{"reporter", reporter}});
+        compose::addWording(out, w, "reports-by", {{"reporter", reporter}});
     else if (!to.empty())
-        text::addWording(out, w, "reports-to", {{"report-to", to}});
+        compose::addWording(out, w, "reports-to", {{"report-to", to}});
 }
 
 }  // namespace
@@ -80,8 +80,8 @@ doc::Blocks GoalsPlugin::render(const Record& values, const Context& ctx, const 
         {"period", values.text("period")},
         {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : std::string()}};
 
-    text::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) text::addAnswer(out, values.text("intro"));
+    compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
 
     for (const char* horizon : kHorizons) {
         std::vector<const Record*> goals;
@@ -101,12 +101,12 @@ doc::Blocks GoalsPlugin::render(const Record& values, const Context& ctx, const 
         std::string headingKey = "heading-" + h;
         if (h == "year" && !values.has("year")) headingKey = "heading-year-plain";
         if (h == "mandate" && !values.has("period")) headingKey = "heading-mandate-plain";
-        out.push_back(doc::Heading{2, text::formatInline(w, headingKey, vars)});
-        text::addWording(out, w, "intro-" + h, vars);
+        out.push_back(doc::Heading{2, compose::formatInline(w, headingKey, vars)});
+        compose::addWording(out, w, "intro-" + h, vars);
         for (const Record* g : goals) renderGoal(out, *g, ctx, w);
     }
 
-    text::addWording(out, w, ctx.nextReview ? "closing" : "closing-undated", vars);
+    compose::addWording(out, w, ctx.nextReview ? "closing" : "closing-undated", vars);
     return out;
 }
 
