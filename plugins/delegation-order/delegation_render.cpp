@@ -1,59 +1,9 @@
+#include "overens/compose.hpp"
 #include "delegation_plugin.hpp"
 
 namespace overens::delegation {
 
 namespace {
-
-std::vector<std::string> paragraphsOf(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find("\n\n", start);
-        if (end == std::string::npos) end = text.size();
-        std::string p = text.substr(start, end - start);
-        while (!p.empty() && (p.back() == '\n' || p.back() == ' ')) p.pop_back();
-        while (!p.empty() && (p.front() == '\n' || p.front() == ' ')) p.erase(p.begin());
-        if (!p.empty()) out.push_back(p);
-        start = end + 2;
-    }
-    return out;
-}
-
-// Template text with {placeholders}: the template's words plain, the filled-in values as value runs.
-doc::Runs fill(const std::string& text, const std::map<std::string, std::string>& values) {
-    doc::Runs runs;
-    std::string plain;
-    auto flush = [&] {
-        if (!plain.empty()) runs.push_back(doc::plain(plain));
-        plain.clear();
-    };
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '{') {
-            const std::size_t close = text.find('}', i + 1);
-            if (close != std::string::npos) {
-                auto it = values.find(text.substr(i + 1, close - i - 1));
-                if (it != values.end()) {
-                    flush();
-                    runs.push_back(doc::value(it->second));
-                    i = close + 1;
-                    continue;
-                }
-            }
-        }
-        plain += text[i++];
-    }
-    flush();
-    return runs;
-}
-
-void wording(doc::Blocks& out, const Wording& w, const std::string& key,
-             const std::map<std::string, std::string>& values = {}) {
-    for (const auto& p : paragraphsOf(w.get(key))) out.push_back(doc::Paragraph{fill(p, values)});
-}
-
-void answer(doc::Blocks& out, const std::string& text) {
-    for (const auto& p : paragraphsOf(text)) out.push_back(doc::Paragraph{{doc::value(p)}});
-}
 
 // A list whose items are the template keys prefix1..prefixN.
 void keyList(doc::Blocks& out, const Wording& w, const std::string& prefix, int n) {

@@ -1,49 +1,11 @@
 #include <map>
 
+#include "overens/compose.hpp"
 #include "instruction_plugin.hpp"
 
 namespace overens::instruction {
 
 namespace {
-
-std::vector<std::string> paragraphsOf(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find("\n\n", start);
-        if (end == std::string::npos) end = text.size();
-        const std::string p = trim(text.substr(start, end - start));
-        if (!p.empty()) out.push_back(p);
-        start = end + 2;
-    }
-    return out;
-}
-
-doc::Runs fill(const std::string& text, const std::map<std::string, std::string>& values) {
-    doc::Runs runs;
-    std::string plain;
-    auto flush = [&] {
-        if (!plain.empty()) runs.push_back(doc::plain(plain));
-        plain.clear();
-    };
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '{') {
-            const std::size_t close = text.find('}', i + 1);
-            if (close != std::string::npos) {
-                auto it = values.find(text.substr(i + 1, close - i - 1));
-                if (it != values.end()) {
-                    flush();
-                    runs.push_back(doc::value(it->second));
-                    i = close + 1;
-                    continue;
-                }
-            }
-        }
-        plain += text[i++];
-    }
-    flush();
-    return runs;
-}
 
 // "Kommundirektör" -> "kommundirektör": the first letter lowered unless the word is an
 // abbreviation ("HR-chef" stays).
@@ -201,10 +163,10 @@ private:
     void heading(int level, const std::string& key) { out_.push_back(doc::Heading{level, doc::runs(w_.get(key))}); }
     void wording(const std::string& key) { wording(key, vars_); }
     void wording(const std::string& key, const std::map<std::string, std::string>& vars) {
-        for (const auto& p : paragraphsOf(w_.get(key))) out_.push_back(doc::Paragraph{fill(p, vars)});
+        compose::addWording(out_, w_, key, vars);
     }
     void answer(const std::string& text) {
-        for (const auto& p : paragraphsOf(text)) out_.push_back(doc::Paragraph{{doc::value(p)}});
+        compose::addAnswer(out_, text);
     }
     // A topic: its heading and lead text from the wording, then the board's own text.
     void topic(int level, const std::string& name) {
