@@ -21,42 +21,42 @@ public:
         const std::map<std::string, std::string> vars{{"board", ctx_.organisation.board},
                                                       {"organisation", ctx_.organisation.name}};
         if (v_.has("introduction"))
-            answer(out_, v_.text("introduction"));
+            compose::addAnswer(out_, v_.text("introduction"));
         else
-            wording(out_, w_, "intro", vars);
+            compose::addWording(out_, w_, "intro", vars);
 
         heading(2, "general-heading");
-        wording(out_, w_, "general-intro", vars);
+        compose::addWording(out_, w_, "general-intro", vars);
         heading(3, "not-delegable-heading");
-        wording(out_, w_, "not-delegable", vars);
+        compose::addWording(out_, w_, "not-delegable", vars);
         keyList(out_, w_, "not-delegable-", 5);
         heading(3, "automated-heading");
-        wording(out_, w_, "automated", vars);
+        compose::addWording(out_, w_, "automated", vars);
         keyList(out_, w_, "automated-", 4);
         heading(3, "urgent-heading");
-        wording(out_, w_, "urgent", vars);
+        compose::addWording(out_, w_, "urgent", vars);
         heading(3, "reporting-heading");
-        wording(out_, w_, "reporting", vars);
+        compose::addWording(out_, w_, "reporting", vars);
         if (v_.has("reporting"))
-            wording(out_, w_, "reporting-default", {{"reporting", w_.get("reporting-" + v_.text("reporting"))}});
-        if (v_.has("reporting-routine")) answer(out_, v_.text("reporting-routine"));
+            compose::addWording(out_, w_, "reporting-default", {{"reporting", w_.get("reporting-" + v_.text("reporting"))}});
+        if (v_.has("reporting-routine")) compose::addAnswer(out_, v_.text("reporting-routine"));
         heading(3, "sub-delegation-heading");
-        wording(out_, w_, "sub-delegation", vars);
+        compose::addWording(out_, w_, "sub-delegation", vars);
         heading(3, "conflicts-heading");
-        wording(out_, w_, "conflicts", vars);
+        compose::addWording(out_, w_, "conflicts", vars);
         heading(3, "substitutes-heading");
-        wording(out_, w_, "substitutes", vars);
+        compose::addWording(out_, w_, "substitutes", vars);
         heading(3, "execution-heading");
-        wording(out_, w_, "execution", vars);
+        compose::addWording(out_, w_, "execution", vars);
         heading(3, "appeals-heading");
-        wording(out_, w_, "appeals", vars);
+        compose::addWording(out_, w_, "appeals", vars);
         if (!v_.list("local-rule").empty()) {
             heading(3, "local-heading");
-            for (const auto& r : v_.list("local-rule")) answer(out_, r.text);
+            for (const auto& r : v_.list("local-rule")) compose::addAnswer(out_, r.text);
         }
 
         heading(2, "roles-heading");
-        wording(out_, w_, "roles-intro", vars);
+        compose::addWording(out_, w_, "roles-intro", vars);
         doc::Table roles;
         roles.weights = {1.2, 4, 2.4};
         roles.header.push_back({doc::runs(w_.get("col-role-id")), doc::runs(w_.get("col-role-title")),
@@ -70,7 +70,7 @@ public:
         out_.push_back(std::move(roles));
 
         heading(2, "table-heading");
-        wording(out_, w_, "table-intro", vars);
+        compose::addWording(out_, w_, "table-intro", vars);
         for (const auto& area : v_.rows("area")) renderArea(area);
         return std::move(out_);
     }
@@ -95,7 +95,7 @@ private:
         // The area's own number leads its rows' numbers ("3" -> "3.1", "3.2"): the writers' heading
         // numbering would put a second number in front of it.
         out_.push_back(doc::Heading{3, {doc::value(area.text("number") + " " + area.text("title"))}, false});
-        if (area.has("intro")) answer(out_, area.text("intro"));
+        if (area.has("intro")) compose::addAnswer(out_, area.text("intro"));
         doc::Table t;
         // Abbreviated delegates need narrow columns; full titles need room.
         bool abbreviated = true;
