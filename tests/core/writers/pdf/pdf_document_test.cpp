@@ -275,3 +275,41 @@ TEST_F(PdfDocument, EmptyDocumentIsStillAValidPdf) {
     EXPECT_EQ(r.exitCode, 0) << r.out;
     EXPECT_EQ(pageCount(pdf), 1);
 }
+
+TEST_F(PdfDocument, OddInputStaysInsideTheMarginsAndValid) {
+    // A row taller than a page (split between lines, header repeated), characters libharu cannot
+    // encode, control characters, empty runs and blocks, a very long unbroken word, deep lists.
+    doc::Document d;
+    d.meta.title = "Udda indata \xF0\x9F\x98\x80";
+    d.meta.pageLabel = "Sida {page} av {pages}";
+    d.meta.headerText = "Exempelby kommun · KS 2027/0042";
+    std::string tall;
+    for (int i = 0; i < 150; ++i) tall += "Rad " + std::to_string(i) + " i en mycket hög cell.\n";
+    doc::Table t;
+    t.header.push_back({doc::runs("Kolumn A"), doc::runs("Kolumn B")});
+    t.rows.push_back({doc::runs(tall), doc::runs("kort")});
+    t.rows.push_back({doc::runs(std::string(400, 'x')), doc::Cell{}});
+    t.rows.push_back({});  // no cells at all
+    d.blocks.emplace_back(t);
+    d.blocks.emplace_back(doc::Paragraph{doc::Runs{doc::plain(""), doc::plain("Tab\there, bell\x07, emoji \xF0\x9F\x98\x80.")}});
+    d.blocks.emplace_back(doc::Paragraph{});
+    d.blocks.emplace_back(doc::List{});
+    doc::List deep{false, {doc::ListItem{doc::runs("nivå 1"), {}}}};
+    doc::List* cur = &deep;
+    for (int i = 2; i <= 8; ++i) {
+        cur->items.back().children.push_back(doc::List{i % 2 == 0, {doc::ListItem{doc::runs("nivå " + std::to_string(i)), {}}}});
+        cur = &cur->items.back().children.back();
+    }
+    d.blocks.emplace_back(deep);
+    d.blocks.emplace_back(doc::Heading{7, doc::runs("Djup rubrik"), true});
+    d.blocks.emplace_back(doc::SignatureBlock{});
+    const fs::path pdf = dir / "odd.pdf";
+    writePdf(d, pdf);
+    auto r = test::run({(test::sharedTools() / "pdf-check").string(), "--expect-text", "Rad 149 i en mycket hög cell.",
+                        "--expect-text", "nivå 8", pdf.string()});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    expectWithinMargins(pdf);
+    const int pages = pageCount(pdf);
+    ASSERT_GE(pages, 2);
+    for (int p = 1; p <= 2; ++p) EXPECT_NE(pdftotext(pdf, p).find("Kolumn A"), std::string::npos) << "page " << p;
+}
