@@ -681,6 +681,25 @@ TEST(OdfReference, ZippedMinimalReferenceWithOnlyAPageLayout) {
     }
 }
 
+TEST(OdfReference, PandocsReferenceOdtWorksAsReference) {
+    REQUIRE_TOOL("pandoc");
+    REQUIRE_TOOL("jing");
+    TempDir dir;
+    // the reference.odt that pandoc users start their house styles from
+    auto r = run({"pandoc", "--print-default-data-file", "reference.odt"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    test::writeFile(dir / "reference.odt", r.out);
+    WriteOptions o = houseOptions();
+    o.referenceOdt = dir / "reference.odt";
+    const auto p = writeToFile(test::everyBlockDocument(), dir / "out.odt", o);
+    auto v = run({tool("odf-validate"), p.string()});
+    EXPECT_EQ(v.exitCode, 0) << v.out << v.err;
+    const std::string styles = unzip(p).files.at("styles.xml");
+    EXPECT_NE(styles.find("Exempelby kommun · KS 2027/0042"), std::string::npos);
+    auto back = run({"pandoc", "-f", "odt", "-t", "plain", "--wrap=none", p.string()});
+    EXPECT_NE(back.out.find("Gemensamma åtaganden"), std::string::npos) << back.out;
+}
+
 // --- the sample agreements, through the real command ----------------------------------------
 
 namespace {
