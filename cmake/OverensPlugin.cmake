@@ -25,5 +25,6 @@ function(overens_add_plugin id)
     endif()
     install(TARGETS ${target} LIBRARY DESTINATION ${OVERENS_PLUGIN_INSTALL_DIR})
   endif()
-  set(OVERENS_LAST_PLUGIN_TARGET ${target} PARENT_SCOPE)
+  # Tests that run the command depend on every in-tree plugin being built.
+  set_property(GLOBAL APPEND PROPERTY OVERENS_PLUGIN_TARGETS ${target})
 endfunction()
