@@ -128,14 +128,7 @@ void goldenZone(doc::Blocks& out, const Record& g, const Wording& w, const std::
 
 doc::Blocks CoLeadershipPlugin::render(const Record& values, const Context& ctx, const Wording& w) const {
     doc::Blocks out;
-    const Party* chair = ctx.party("chair");
-    const Party* director = ctx.party("director");
-    const std::map<std::string, std::string> vars{{"organisation", ctx.organisation.name},
-                                                  {"board", ctx.organisation.board},
-                                                  {"chair", chair ? chair->name : std::string()},
-                                                  {"chair-title", chair ? chair->title : std::string()},
-                                                  {"director", director ? director->name : std::string()},
-                                                  {"director-title", director ? director->title : std::string()}};
+    auto vars = compose::contextValues(ctx);
 
     compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
     if (values.has("intro")) compose::addAnswer(out, values.text("intro"));

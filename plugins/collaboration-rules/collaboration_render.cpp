@@ -53,15 +53,7 @@ void followUp(doc::Blocks& out, const Record& f, const Context& ctx, const Wordi
 
 doc::Blocks CollaborationRulesPlugin::render(const Record& values, const Context& ctx, const Wording& w) const {
     doc::Blocks out;
-    const Party* chair = ctx.party("chair");
-    const Party* director = ctx.party("director");
-    const Vars vars{{"organisation", ctx.organisation.name},
-                    {"board", ctx.organisation.board},
-                    {"chair", chair ? chair->name : std::string()},
-                    {"chair-title", chair ? chair->title : std::string()},
-                    {"director", director ? director->name : std::string()},
-                    {"director-title", director ? director->title : std::string()},
-                    {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : std::string()}};
+    auto vars = compose::contextValues(ctx);
 
     compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
     if (values.has("intro")) compose::addAnswer(out, values.text("intro"));

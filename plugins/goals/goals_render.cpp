@@ -68,17 +68,9 @@ void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const 
 
 doc::Blocks GoalsPlugin::render(const Record& values, const Context& ctx, const Wording& w) const {
     doc::Blocks out;
-    const Party* chair = ctx.party("chair");
-    const Party* director = ctx.party("director");
-    const std::map<std::string, std::string> vars{
-        {"organisation", ctx.organisation.name},
-        {"chair", chair ? chair->name : std::string()},
-        {"chair-title", chair ? chair->title : std::string()},
-        {"director", director ? director->name : std::string()},
-        {"director-title", director ? director->title : std::string()},
-        {"year", values.text("year")},
-        {"period", values.text("period")},
-        {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : std::string()}};
+    auto vars = compose::contextValues(ctx);
+    vars["year"] = values.text("year");
+    vars["period"] = values.text("period");
 
     compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
     if (values.has("intro")) compose::addAnswer(out, values.text("intro"));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "overens/context.hpp"
 #include "overens/document.hpp"
 #include "overens/wording.hpp"
 
@@ -39,6 +40,14 @@ void addLabelled(doc::Blocks& out, const std::string& label, const std::string& 
 
 // A user's answer as one cell or list item (paragraphs joined by a space).
 doc::Runs answerInline(const std::string& answer);
+
+// The document's shared values for {placeholders}: organisation, board, dnr, review (long date),
+// party.<role>.name / .title, and the shortcuts chair, chair-title, director, director-title.
+// Keys ending in ".lc" hold the same text with its first letter in lower case (mid-sentence).
+std::map<std::string, std::string> contextValues(const Context& ctx);
+
+// "Kommunstyrelsen" -> "kommunstyrelsen" (ASCII and Latin-1 capitals such as Å, Ä, Ö).
+std::string lowerFirst(std::string s);
 
 // Trimmed, whitespace-collapsed and lower-cased text (ASCII and Å Ä Ö É) for comparing names.
 std::string foldKey(const std::string& s);

@@ -2,6 +2,7 @@
 #include <exception>
 
 #include "engine/engine.hpp"
+#include "overens/compose.hpp"
 #include "overens/version.hpp"
 #include "templates/template_store.hpp"
 
@@ -80,7 +81,7 @@ doc::Document Engine::assemble(const Prepared& p, Diagnostics& diags) const {
     const Context& ctx = p.source.context;
     const DocumentKind& kind = *p.kind;
     const Wording& core = wording(ctx.lang, "core", diags);
-    const auto vars = contextPlaceholders(ctx);
+    const auto vars = compose::contextValues(ctx);
 
     doc::Document d;
     Meta& m = d.meta;

@@ -8,32 +8,6 @@ namespace overens {
 
 namespace fs = std::filesystem;
 
-namespace {
-// "Kommunstyrelsen" -> "kommunstyrelsen", for a title in the middle of a sentence.
-std::string lowerFirst(std::string s) {
-    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') {
-        s[0] = static_cast<char>(s[0] - 'A' + 'a');
-    } else if (s.size() > 1 && static_cast<unsigned char>(s[0]) == 0xC3) {
-        const unsigned char c = static_cast<unsigned char>(s[1]);
-        if (c >= 0x80 && c <= 0x9E && c != 0x97) s[1] = static_cast<char>(c + 0x20);  // À..Þ -> à..þ
-    }
-    return s;
-}
-}  // namespace
-
-std::map<std::string, std::string> contextPlaceholders(const Context& ctx) {
-    std::map<std::string, std::string> v{{"organisation", ctx.organisation.name},
-                                         {"board", ctx.organisation.board},
-                                         {"board.lc", lowerFirst(ctx.organisation.board)},
-                                         {"dnr", ctx.registration.dnr}};
-    for (const auto& p : ctx.parties) {
-        v["party." + p.role + ".name"] = p.name;
-        v["party." + p.role + ".title"] = p.title;
-        v["party." + p.role + ".title.lc"] = lowerFirst(p.title);
-    }
-    return v;
-}
-
 void resolveLanguage(Context& ctx, const std::string& override) {
     const std::string written = ctx.lang;
     ctx.lang = !override.empty() ? override : written.empty() ? "sv" : written;

@@ -75,8 +75,5 @@ void resolveReview(Context& ctx, const DocumentKind& kind);
 // "header.kind", "header.organisation", "header.party.<role>.name", "header.party.<role>.title".
 void publishHeader(const Context& ctx, Facts& facts);
 
-// The placeholders a kind's title may use: {organisation}, {board}, {party.<role>.name|title}, and
-// {board.lc}, {party.<role>.title.lc} with the first letter in lower case (mid-sentence).
-std::map<std::string, std::string> contextPlaceholders(const Context& ctx);
 
 }  // namespace overens

@@ -86,6 +86,35 @@ doc::Runs answerInline(const std::string& answer) {
     return joined.empty() ? doc::Runs{} : doc::Runs{doc::value(joined)};
 }
 
+std::string lowerFirst(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') {
+        s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    } else if (s.size() > 1 && static_cast<unsigned char>(s[0]) == 0xC3) {
+        const unsigned char c = static_cast<unsigned char>(s[1]);
+        if (c >= 0x80 && c <= 0x9E && c != 0x97) s[1] = static_cast<char>(c + 0x20);  // À..Þ -> à..þ
+    }
+    return s;
+}
+
+std::map<std::string, std::string> contextValues(const Context& ctx) {
+    std::map<std::string, std::string> v{{"organisation", ctx.organisation.name},
+                                         {"board", ctx.organisation.board},
+                                         {"board.lc", lowerFirst(ctx.organisation.board)},
+                                         {"dnr", ctx.registration.dnr},
+                                         {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : ""}};
+    for (const auto& p : ctx.parties) {
+        v["party." + p.role + ".name"] = p.name;
+        v["party." + p.role + ".title"] = p.title;
+        v["party." + p.role + ".title.lc"] = lowerFirst(p.title);
+    }
+    for (const char* role : {"chair", "director"}) {
+        const Party* p = ctx.party(role);
+        v[role] = p ? p->name : "";
+        v[std::string(role) + "-title"] = p ? p->title : "";
+    }
+    return v;
+}
+
 std::string foldKey(const std::string& s) {
     std::string out;
     bool space = false;
