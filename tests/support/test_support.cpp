@@ -9,6 +9,7 @@
 #include <chrono>
 #include <fstream>
 #include <future>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -92,6 +93,20 @@ void writeFile(const std::filesystem::path& p, const std::string& content) {
 
 bool commandExists(const std::string& name) {
     return run({"/bin/sh", "-c", "command -v " + name + " >/dev/null 2>&1"}).exitCode == 0;
+}
+
+std::set<std::string> codesIn(const std::string& err) {
+    std::set<std::string> out;
+    static const std::regex code(R"(: (?:error|warning|note): \[([A-Za-z0-9_.-]+)\])");
+    for (auto it = std::sregex_iterator(err.begin(), err.end(), code); it != std::sregex_iterator(); ++it)
+        out.insert((*it)[1].str());
+    return out;
+}
+
+std::string joined(const std::set<std::string>& s) {
+    std::string out;
+    for (const auto& x : s) out += (out.empty() ? "" : " ") + x;
+    return out.empty() ? "(none)" : out;
 }
 
 }  // namespace overens::test

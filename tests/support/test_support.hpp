@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,5 +47,10 @@ private:
 std::string readFile(const std::filesystem::path& p);
 void writeFile(const std::filesystem::path& p, const std::string& content);
 bool commandExists(const std::string& name);
+
+// The diagnostic codes in the command's stderr ("FILE:LINE:COL: error: [CODE] message").
+std::set<std::string> codesIn(const std::string& err);
+// Codes (or any strings) joined by spaces for test messages; "(none)" when empty.
+std::string joined(const std::set<std::string>& s);
 
 }  // namespace overens::test

@@ -110,12 +110,6 @@ inline std::set<std::string> codesOf(const Parts& p) {
     return check(agreementXml(p), dir).codes();
 }
 
-inline std::string joined(const std::set<std::string>& s) {
-    std::string out;
-    for (const auto& x : s) out += (out.empty() ? "" : " ") + x;
-    return out.empty() ? "(none)" : out;
-}
-
 inline void collect(const doc::Runs& runs, std::string& out) { out += doc::plainText(runs) + "\n"; }
 inline void collect(const doc::List& l, std::string& out) {
     for (const auto& item : l.items) {
@@ -187,20 +181,6 @@ inline bool hasValue(const doc::Document& d, const std::string& v) {
     for (const auto& x : valuesOf(d))
         if (x == v) return true;
     return false;
-}
-
-// The codes in `overens validate` output ("FILE:LINE:COL: error: [CODE] message").
-inline std::set<std::string> codesIn(const std::string& err) {
-    std::set<std::string> codes;
-    std::istringstream in(err);
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto open = line.find(": [");
-        if (open == std::string::npos) continue;
-        const auto close = line.find(']', open);
-        if (close != std::string::npos) codes.insert(line.substr(open + 3, close - open - 3));
-    }
-    return codes;
 }
 
 // The lines of `overens validate` output that carry code.

@@ -14,21 +14,6 @@
 
 namespace overens::test::board {
 
-// The diagnostic codes in the command's stderr ("FILE:LINE:COL: error: [CODE] message").
-inline std::set<std::string> codesIn(const std::string& err) {
-    std::set<std::string> out;
-    static const std::regex code(R"(: (?:error|warning|note): \[([A-Za-z0-9_.-]+)\])");
-    for (auto it = std::sregex_iterator(err.begin(), err.end(), code); it != std::sregex_iterator(); ++it)
-        out.insert((*it)[1].str());
-    return out;
-}
-
-inline std::string joined(const std::set<std::string>& s) {
-    std::string out;
-    for (const auto& c : s) out += (out.empty() ? "" : " ") + c;
-    return out;
-}
-
 inline const char* kKommunHeader = R"(
   <organisation type="kommun" name="Testby kommun" board="Kommunstyrelsen"/>
   <party role="chair" name="Eva Sten" title="Kommunstyrelsens ordförande" email="eva.sten@testby.se"/>
