@@ -76,10 +76,15 @@ void DelegationOrderPlugin::publish(const Record& values, const Context& ctx, Fa
         if (sideOf(r.text("kind")) == Side::Employee) out["delegation-order.employee-roles"].insert(r.text("id"));
     }
     if (!ctx.registration.dnr.empty()) out["delegation-order.dnr"].insert(ctx.registration.dnr);
+    if (!values.text("committee").empty()) out["delegation-order.committee"].insert(values.text("committee"));
 }
 
-void DelegationOrderPlugin::crossCheck(const Record& values, const Context&, const Facts&,
+void DelegationOrderPlugin::crossCheck(const Record& values, const Context& ctx, const Facts&,
                                        const std::vector<Facts>& others, Diagnostics& out) const {
+    // The director instruction lists the posts under the board: only the board's own order is
+    // compared with it; a committee's roles belong to that committee's administration.
+    const std::string committee = values.text("committee");
+    if (!committee.empty() && lowerSv(committee) != lowerSv(ctx.organisation.board)) return;
     for (const auto& other : others) {
         auto kind = other.find("header.kind");
         if (kind == other.end() || !kind->second.count("director-instruction")) continue;

@@ -1,8 +1,11 @@
 // The delegation order's rules, each from Kommunallagen (2017:725) where the law speaks.
-#include <regex>
+#include <ctime>
 #include <set>
 
 #include "delegation_plugin.hpp"
+#include "legal_basis.hpp"
+#include "matter_reading.hpp"
+#include "person_names.hpp"
 
 namespace overens::delegation {
 
@@ -44,21 +47,6 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
-// Words in a matter that suggest 6 kap. 38 § first list. Each: the word, the point.
-struct Hint {
-    const char* word;
-    int point;
-};
-const Hint kNotDelegableHints[] = {
-    {"till kommunfullmäktige", 2}, {"till regionfullmäktige", 2}, {"till fullmäktige", 2},
-    {"to the council", 2},         {"medborgarförslag", 4},       {"citizens' proposal", 4},
-    {"citizen proposal", 4},       {"verksamhetens mål", 1},      {"verksamhetens inriktning", 1},
-    {"goals of the activit", 1},   {"principiell", 3},            {"of principle", 3},
-};
-const char* kProcurementHints[] = {"upphandl", "procure", "tender", "anbud", "valfrihetssystem", "auktorisation",
-                                   "choice system", "authorisation"};
-const char* kUrgentHints[] = {"brådskande", "urgent"};
-
 std::string pointSv(int p) { return std::to_string(p) + " p."; }
 
 // The kind of a role in words, for messages.
@@ -93,10 +81,16 @@ const Party* namedParty(const Context& ctx, const std::string& text) {
     return nullptr;
 }
 
+// Whose order it is, in the words of the messages.
+struct Owner {
+    std::string sv, svGen, en;
+};
+
 class RowChecker {
 public:
-    RowChecker(const Record& order, const Context& ctx, Diagnostics& out)
-        : order_(order), ctx_(ctx), out_(out), roles_(rolesById(order)) {}
+    RowChecker(const Record& order, const Context& ctx, Diagnostics& out, const LawData& law, const Date& on,
+               const Owner& owner)
+        : order_(order), ctx_(ctx), out_(out), roles_(rolesById(order)), law_(law), on_(on), owner_(owner) {}
 
     void checkRoles() {
         std::set<std::string> seen;
@@ -110,12 +104,18 @@ public:
                 out_.error("delegation-order.bad-role-id", r.whereOf("id"),
                            "roll-id '" + id + "' får inte innehålla mellanslag, komma, plus eller '>'",
                            "the role id '" + id + "' may not contain spaces, commas, plus signs or '>'");
-            if (const Party* p = namedParty(ctx_, r.text("title")))
+            const Party* p = namedParty(ctx_, r.text("title"));
+            const std::string name = p ? p->name : personalName(r.text("title"), law_);
+            if (!name.empty()) {
+                const Law l = law("6 kap. 37 § och 7 kap. 5 §", "Chapter 6, Section 37 and Chapter 7, Section 5");
                 out_.error("delegation-order.named-person", r.whereOf("title"),
-                           "rollen '" + id + "' namnger en person (" + p->name +
-                               "); delegering sker till en roll eller befattning, inte till en namngiven person",
-                           "the role '" + id + "' names a person (" + p->name +
-                               "); delegation is to a role or post, not to a named person");
+                           "rollen '" + id + "' namnger en person (" + name +
+                               "); delegering sker till en roll eller befattning, inte till en namngiven person, så "
+                               "att den gäller den som har uppdraget eller tjänsten" + l.sv,
+                           "the role '" + id + "' names a person (" + name +
+                               "); delegation is to a role or post, not to a named person, so that it belongs to "
+                               "whoever holds the office or post" + l.en);
+            }
         }
     }
 
@@ -194,21 +194,26 @@ private:
                                      "of them" + l.en);
         }
 
+        reading_ = readRow(row, sides, law_.vocabulary);
         checkCategory(row, automated, tag, tagEn);
         checkUrgent(row, delegate, substitute, tag, tagEn);
         checkReporting(row, tag, tagEn);
         checkSubDelegation(row, delegate, tag, tagEn);
         checkOldAct(row, tag, tagEn);
+        checkActs(row, tag, tagEn);
     }
 
     bool checkKnown(const Record& row, const std::string& fieldName, const RoleRef& ref, const std::string& tag,
                     const std::string& tagEn) {
         bool all = true;
-        if (const Party* p = namedParty(ctx_, row.text(fieldName))) {
+        const Party* party = namedParty(ctx_, row.text(fieldName));
+        std::string person = party ? party->name : std::string();
+        if (!party && !roles_.count(trim(row.text(fieldName)))) person = personalName(row.text(fieldName), law_);
+        if (!person.empty()) {
             out_.error("delegation-order.named-person", row.whereOf(fieldName),
-                       tag + "'" + p->name +
+                       tag + "'" + person +
                            "' är en person; ange rollens id i stället, så att delegeringen gäller befattningen",
-                       tagEn + "'" + p->name + "' is a person; give the role's id instead, so that the delegation "
+                       tagEn + "'" + person + "' is a person; give the role's id instead, so that the delegation "
                                                "belongs to the post");
             return false;
         }
@@ -226,6 +231,18 @@ private:
         return all;
     }
 
+    // The point's words for messages: "verksamhetens mål, ... (6 kap. 38 § första stycket 1 p. kommunallagen)".
+    const PointText& point(const std::string& id) const {
+        static const PointText none;
+        auto it = law_.vocabulary.points.find(id);
+        return it == law_.vocabulary.points.end() ? none : it->second;
+    }
+    static std::string citeOf(const PointText& p, const WordRule& r, bool en) {
+        std::string c = en ? p.citeEn : p.citeSv;
+        if (!r.cite.empty()) c += (en ? "; " : "; ") + r.cite;
+        return c;
+    }
+
     void checkCategory(const Record& row, bool automated, const std::string& tag, const std::string& tagEn) {
         const std::string category = row.text("category");
         if (int p = firstListPoint(category)) {
@@ -233,24 +250,37 @@ private:
                               "Chapter 6, Section 38, first paragraph, point " + std::to_string(p) +
                                   ", and Chapter 7, Section 5");
             out_.error("delegation-order.not-delegable", row.whereOf("category"),
-                       tag + "ärendet hör till dem som styrelsen själv ska besluta om och får inte delegeras" + l.sv,
-                       tagEn + "the matter is one the board must decide itself and may not be delegated" + l.en);
+                       tag + "ärendet hör till dem som " + owner_.sv + " själv ska besluta om och får inte delegeras" +
+                           l.sv,
+                       tagEn + "the matter is one the " + owner_.en + " must decide itself and may not be delegated" +
+                           l.en);
             return;
         }
-        const std::string matter = lowerSv(row.text("matter"));
-        if (category.empty()) {
-            for (const auto& h : kNotDelegableHints)
-                if (contains(matter, h.word)) {
-                    const Law l = law("6 kap. 38 § första stycket " + pointSv(h.point),
-                                      "Chapter 6, Section 38, first paragraph, point " + std::to_string(h.point));
-                    out_.warning("delegation-order.not-delegable-keyword", row.whereOf("matter"),
-                                 tag + "ärendet (\"" + h.word + "\") liknar ett som inte får delegeras; pröva det "
-                                       "och ange category=\"delegable\" om det ändå får delegeras" + l.sv,
-                                 tagEn + "the matter (\"" + h.word + "\") looks like one that may not be delegated; "
-                                         "consider it and give category=\"delegable\" if it may be delegated after "
-                                         "all" + l.en);
-                    break;
-                }
+        // Read from the words: the statute's wording is an error, a resemblance a warning that
+        // category="delegable" silences.
+        const Finding* error = nullptr;
+        const Finding* warning = nullptr;
+        for (const Finding& f : reading_.notDelegable) {
+            if (f.rule->level == "error" && !error) error = &f;
+            if (f.rule->level != "error" && !warning) warning = &f;
+        }
+        if (error) {
+            const PointText& pt = point(error->rule->point);
+            out_.error("delegation-order.not-delegable", row.whereOf(error->field),
+                       tag + "ärendet gäller " + pt.sv + " (\"" + error->matched + "\") och får inte delegeras; " +
+                           owner_.sv + " beslutar själv (" + citeOf(pt, *error->rule, false) + " kommunallagen)",
+                       tagEn + "the matter concerns " + pt.en + " (\"" + error->matched +
+                           "\") and may not be delegated; the " + owner_.en + " decides itself (Local Government Act, " +
+                           citeOf(pt, *error->rule, true) + ")");
+        } else if (warning && category.empty()) {
+            const PointText& pt = point(warning->rule->point);
+            out_.warning("delegation-order.not-delegable-keyword", row.whereOf(warning->field),
+                         tag + "orden \"" + warning->matched + "\" liknar " + pt.sv + ", som inte får delegeras (" +
+                             citeOf(pt, *warning->rule, false) + " kommunallagen); " + warning->rule->confirmSv +
+                             "; ange sedan category=\"delegable\"",
+                         tagEn + "the words \"" + warning->matched + "\" resemble " + pt.en +
+                             ", which may not be delegated (Local Government Act, " + citeOf(pt, *warning->rule, true) +
+                             "); " + warning->rule->confirmEn + "; then give category=\"delegable\"");
         }
         if (!automated) return;
         if (int p = secondListPoint(category)) {
@@ -262,27 +292,38 @@ private:
                        tagEn + "matters of this kind may not be delegated to an automated decision function" + l.en);
             return;
         }
-        const std::string appeal = row.text("appeal");
-        if (appeal == "kl13") {
-            const Law l = law("6 kap. 38 § andra stycket 1 p.", "Chapter 6, Section 38, second paragraph, point 1");
-            out_.error("delegation-order.automated-not-allowed", row.whereOf("appeal"),
-                       tag + "beslut som överklagas enligt 13 kap. får inte fattas av en automatiserad "
-                             "beslutsfunktion" + l.sv,
-                       tagEn + "decisions appealed under Chapter 13 may not be taken by an automated decision "
-                               "function" + l.en);
+        for (const Finding& f : reading_.automated) {
+            const PointText& pt = point(f.rule->point);
+            out_.error("delegation-order.automated-not-allowed", row.whereOf(f.field),
+                       tag + "ärendet gäller " + pt.sv + " (\"" + f.matched +
+                           "\"), som inte får delegeras till en automatiserad beslutsfunktion (" + pt.citeSv +
+                           " kommunallagen)",
+                       tagEn + "the matter concerns " + pt.en + " (\"" + f.matched +
+                           "\"), which may not be delegated to an automated decision function (Local Government Act, " +
+                           pt.citeEn + ")");
             return;
         }
-        for (const char* word : kProcurementHints)
-            if (contains(matter, word)) {
-                const Law l =
-                    law("6 kap. 38 § andra stycket 3-4 p.", "Chapter 6, Section 38, second paragraph, points 3-4");
-                out_.error("delegation-order.automated-not-allowed", row.whereOf("matter"),
-                           tag + "upphandling och auktorisations- eller valfrihetssystem får inte delegeras till en "
-                                 "automatiserad beslutsfunktion" + l.sv,
-                           tagEn + "procurement and authorisation or choice systems may not be delegated to an "
-                                   "automated decision function" + l.en);
-                return;
-            }
+        const std::string appeal = appealOf(row);
+        if (appeal == "kl13") {
+            const Law l = law("6 kap. 38 § andra stycket 1 p.", "Chapter 6, Section 38, second paragraph, point 1");
+            const bool inferred = row.text("appeal").empty();
+            out_.error("delegation-order.automated-not-allowed", row.whereOf(inferred ? reading_.appeal_.field : "appeal"),
+                       tag + "beslut som överklagas enligt 13 kap. får inte fattas av en automatiserad "
+                             "beslutsfunktion" +
+                           (inferred ? " (raden nämner \"" + reading_.appeal_.matched + "\")" : std::string()) + l.sv,
+                       tagEn + "decisions appealed under Chapter 13 may not be taken by an automated decision "
+                               "function" +
+                           (inferred ? " (the row says \"" + reading_.appeal_.matched + "\")" : std::string()) + l.en);
+            return;
+        }
+        if (appeal == "none") {
+            const Law l = law("6 kap. 38 § andra stycket 2 p.", "Chapter 6, Section 38, second paragraph, point 2");
+            out_.error("delegation-order.automated-not-allowed", row.whereOf("appeal"),
+                       tag + "beslut som inte får överklagas får inte fattas av en automatiserad beslutsfunktion" + l.sv,
+                       tagEn + "decisions that cannot be appealed may not be taken by an automated decision function" +
+                           l.en);
+            return;
+        }
         if (appeal.empty()) {
             const Law l =
                 law("6 kap. 38 § andra stycket 1-2 p.", "Chapter 6, Section 38, second paragraph, points 1-2");
@@ -294,37 +335,48 @@ private:
         }
     }
 
+    // The row's own answer, else what its words say.
+    std::string appealOf(const Record& row) const {
+        const std::string own = row.text("appeal");
+        return own.empty() ? reading_.appeal : own;
+    }
+    bool urgentOf(const Record& row) const { return row.flag("urgent") || reading_.urgent(); }
+    bool subDelegationOf(const Record& row) const { return row.flag("sub-delegation") || reading_.subDelegation(); }
+
     void checkUrgent(const Record& row, const RoleRef& delegate, const RoleRef& substitute, const std::string& tag,
                      const std::string& tagEn) {
-        const bool urgent = row.flag("urgent");
+        const bool urgent = urgentOf(row);
         if (!urgent) {
-            const std::string matter = lowerSv(row.text("matter"));
             bool anyMember = false;
             for (const auto& id : delegate.ids) anyMember = anyMember || isMember(kindOf(roles_, id));
-            for (const char* word : kUrgentHints)
-                if (contains(matter, word) && !anyMember && !delegate.ids.empty()) {
-                    const Law l = law("6 kap. 39 §", "Chapter 6, Section 39");
-                    out_.warning("delegation-order.urgent-keyword", row.whereOf("matter"),
-                                 tag + "gäller raden ärenden som inte kan vänta på styrelsens avgörande får bara "
-                                       "ordföranden eller en utsedd ledamot besluta; markera den urgent=\"ja\" och "
-                                       "välj en sådan delegat" + l.sv,
-                                 tagEn + "if the row covers matters that cannot wait for the board's decision, only "
-                                         "the chair or a designated member may decide; mark it urgent=\"yes\" and "
-                                         "choose such a delegate" + l.en);
-                    break;
-                }
+            if (reading_.urgentHint() && !anyMember && !delegate.ids.empty()) {
+                const Law l = law("6 kap. 39 §", "Chapter 6, Section 39");
+                out_.warning("delegation-order.urgent-keyword", row.whereOf("matter"),
+                             tag + "gäller raden ärenden som inte kan vänta på " + owner_.svGen +
+                                 " avgörande får bara ordföranden eller en utsedd ledamot besluta; markera den "
+                                 "urgent=\"ja\" och välj en sådan delegat" + l.sv,
+                             tagEn + "if the row covers matters that cannot wait for the " + owner_.en +
+                                 "'s decision, only the chair or a designated member may decide; mark it "
+                                 "urgent=\"yes\" and choose such a delegate" + l.en);
+            }
             return;
         }
+        // Why the row is urgent, when the drafter did not say so.
+        const Finding* why = row.flag("urgent") ? nullptr : reading_.urgent();
+        const std::string whySv = why ? " (raden gäller brådskande ärenden: \"" + why->matched + "\")" : "";
+        const std::string whyEn = why ? " (the row covers urgent matters: \"" + why->matched + "\")" : "";
         const Law l = law("6 kap. 39 §", "Chapter 6, Section 39");
         auto checkMembers = [&](const RoleRef& ref, const std::string& fieldName) {
             for (const auto& id : ref.ids) {
                 const std::string kind = kindOf(roles_, id);
                 if (kind.empty() || isMember(kind)) continue;
                 out_.error("delegation-order.urgent-not-member", row.whereOf(fieldName),
-                           tag + "brådskande ärenden får bara delegeras till ordföranden eller en annan ledamot som "
-                                 "styrelsen utsett, inte till '" + id + "' (" + kindLabel(kind, "sv") + ")" + l.sv,
-                           tagEn + "urgent matters may only be delegated to the chair or another member the board "
-                                   "has designated, not to '" + id + "' (" + kindLabel(kind, "en") + ")" + l.en);
+                           tag + "brådskande ärenden får bara delegeras till ordföranden eller en annan ledamot som " +
+                               owner_.sv + " utsett, inte till '" + id + "' (" + kindLabel(kind, "sv") + ")" + whySv +
+                               l.sv,
+                           tagEn + "urgent matters may only be delegated to the chair or another member the " +
+                               owner_.en + " has designated, not to '" + id + "' (" + kindLabel(kind, "en") + ")" +
+                               whyEn + l.en);
             }
         };
         checkMembers(delegate, "delegate");
@@ -333,12 +385,15 @@ private:
         if (!reporting.empty() && reporting != "next-meeting" && reporting != "report") {
             const Law l40 = law("6 kap. 40 § andra stycket", "Chapter 6, Section 40, second paragraph");
             out_.error("delegation-order.urgent-not-reported", row.whereOf("reporting"),
-                       tag + "beslut i brådskande ärenden ska anmälas vid styrelsens nästa sammanträde" + l40.sv,
-                       tagEn + "decisions in urgent matters must be reported at the board's next meeting" + l40.en);
+                       tag + "beslut i brådskande ärenden ska anmälas vid " + owner_.svGen + " nästa sammanträde" +
+                           whySv + l40.sv,
+                       tagEn + "decisions in urgent matters must be reported at the " + owner_.en + "'s next meeting" +
+                           whyEn + l40.en);
         }
         const Law lu = law("6 kap. 39 § och 7 kap. 6 §", "Chapter 6, Section 39 and Chapter 7, Section 6");
-        if (row.flag("sub-delegation"))
-            out_.error("delegation-order.sub-delegation-not-allowed", row.whereOf("sub-delegation"),
+        if (subDelegationOf(row))
+            out_.error("delegation-order.sub-delegation-not-allowed",
+                       row.whereOf(row.flag("sub-delegation") ? "sub-delegation" : reading_.sub_.field),
                        tag + "brådskande ärenden beslutas av ordföranden eller en utsedd ledamot och kan inte "
                              "vidaredelegeras" + lu.sv,
                        tagEn + "urgent matters are decided by the chair or a designated member and cannot be "
@@ -346,57 +401,66 @@ private:
     }
 
     void checkReporting(const Record& row, const std::string& tag, const std::string& tagEn) {
-        if (row.flag("urgent")) return;  // reported at the next meeting by law
+        if (urgentOf(row)) return;  // reported at the next meeting by law
         const std::string reporting = reportingOf(row, order_);
         const Law l = law("6 kap. 40 § och 7 kap. 8 §", "Chapter 6, Section 40 and Chapter 7, Section 8");
         if (reporting.empty()) {
             out_.error("delegation-order.not-reported", row.whereOf("reporting"),
                        tag + "det framgår inte hur besluten redovisas; ange reporting på raden eller för hela "
-                             "ordningen (anmäls till styrelsen eller protokollförs särskilt)" + l.sv,
+                             "ordningen (anmäls till " + owner_.sv + " eller protokollförs särskilt)" + l.sv,
                        tagEn + "it is not stated how the decisions are accounted for; give reporting on the row or "
-                               "for the whole order (reported to the board or minuted separately)" + l.en);
+                               "for the whole order (reported to the " + owner_.en + " or minuted separately)" + l.en);
         } else if (reporting == "none") {
-            const std::string appeal = row.text("appeal");
+            const std::string appeal = appealOf(row);
             if (appeal == "administrative" || appeal == "none")
                 out_.warning("delegation-order.not-reported", row.whereOf("reporting"),
-                             tag + "besluten varken anmäls eller protokollförs; styrelsen bör ändå kunna följa dem" +
-                                 l.sv,
-                             tagEn + "the decisions are neither reported nor minuted; the board should still be "
-                                     "able to follow them" + l.en);
+                             tag + "besluten varken anmäls eller protokollförs; " + owner_.sv +
+                                 " bör ändå kunna följa dem" + l.sv,
+                             tagEn + "the decisions are neither reported nor minuted; the " + owner_.en +
+                                 " should still be able to follow them" + l.en);
             else
                 out_.error("delegation-order.not-reported", row.whereOf("reporting"),
-                           tag + "beslut som inte anmäls till styrelsen ska protokollföras särskilt när de kan "
+                           tag + "beslut som inte anmäls till " + owner_.sv + " ska protokollföras särskilt när de kan "
                                  "överklagas enligt 13 kap." + l.sv,
-                           tagEn + "decisions not reported to the board must be minuted separately when they can be "
-                                   "appealed under Chapter 13" + l.en);
+                           tagEn + "decisions not reported to the " + owner_.en + " must be minuted separately when "
+                                   "they can be appealed under Chapter 13" + l.en);
         }
     }
 
     void checkSubDelegation(const Record& row, const RoleRef& delegate, const std::string& tag,
                             const std::string& tagEn) {
         const Law l = law("7 kap. 6 §", "Chapter 7, Section 6");
-        const bool allowed = row.flag("sub-delegation");
+        const bool allowed = subDelegationOf(row);
+        const bool written = row.flag("sub-delegation");
         const std::string subText = trim(row.text("sub-delegate"));
-        if (allowed && !row.flag("urgent")) {
+        if (allowed && !urgentOf(row)) {
             bool ok = delegate.ids.size() == 1 && !delegate.joint;
+            bool elected = false;
             for (const auto& id : delegate.ids) {
                 const std::string kind = kindOf(roles_, id);
                 ok = ok && (kind.empty() || isHeadOfDepartment(kind));
+                elected = elected || sideOf(kind) == Side::Elected;
             }
+            const std::string whySv = written ? "" : " (raden säger \"" + reading_.sub_.matched + "\")";
+            const std::string whyEn = written ? "" : " (the row says \"" + reading_.sub_.matched + "\")";
             if (!ok)
-                out_.error("delegation-order.sub-delegation-not-allowed", row.whereOf("sub-delegation"),
-                           tag + "bara en förvaltningschef som styrelsen själv har gett rätten får vidaredelegera "
-                                 "till en annan anställd; här är delegaten '" + row.text("delegate") + "'" + l.sv,
-                           tagEn + "only a head of department to whom the board itself gave the right may pass a "
-                                   "decision on to another employee; here the delegate is '" + row.text("delegate") +
-                               "'" + l.en);
+                out_.error("delegation-order.sub-delegation-not-allowed",
+                           row.whereOf(written ? "sub-delegation" : reading_.sub_.field),
+                           tag + (elected ? "en förtroendevald kan inte få rätt att lämna beslutet vidare; " : "") +
+                               "bara en förvaltningschef som " + owner_.sv + " själv har gett rätten får vidaredelegera "
+                               "till en annan anställd; här är delegaten '" + row.text("delegate") + "'" + whySv + l.sv,
+                           tagEn + (elected ? "an elected member cannot be given the right to pass the decision on; "
+                                            : "") +
+                               "only a head of department to whom the " + owner_.en +
+                               " itself gave the right may pass a decision on to another employee; here the delegate "
+                               "is '" + row.text("delegate") + "'" + whyEn + l.en);
         }
         if (subText.empty()) return;
         if (!allowed) {
             out_.error("delegation-order.sub-delegation-not-allowed", row.whereOf("sub-delegate"),
-                       tag + "raden anger vidaredelegat men styrelsen har inte medgett vidaredelegering "
+                       tag + "raden anger vidaredelegat men " + owner_.sv + " har inte medgett vidaredelegering "
                              "(sub-delegation=\"ja\")" + l.sv,
-                       tagEn + "the row names a sub-delegate but the board has not allowed sub-delegation "
+                       tagEn + "the row names a sub-delegate but the " + owner_.en + " has not allowed sub-delegation "
                                "(sub-delegation=\"yes\")" + l.en);
             return;
         }
@@ -421,41 +485,76 @@ private:
         }
     }
 
-    // References in the numbering of the repealed Kommunallagen (1991:900): delegation was
-    // 6 kap. 33-38 §§ there; 33-35 §§ hold nothing about delegation in the 2017 act, and
-    // 36 § (urgent matters in 1991) is service of documents now.
+    // References in the numbering of the repealed Kommunallagen (1991:900), cited under the name of
+    // the act in force: the sections and where they live now come from templates/law/acts.xml.
     void checkOldAct(const Record& row, const std::string& tag, const std::string& tagEn) {
-        static const std::regex ref(R"((\d+)\s*(?:kap\.?|chapter|ch\.)\s*(\d+)|\b(\d+)\s*:\s*(\d+)\b)",
-                                    std::regex::icase);
         for (const char* name : {"legal-basis", "matter", "note"}) {
             const std::string text = row.text(name);
             if (text.empty()) continue;
-            const std::string lower = lowerSv(text);
-            bool old = contains(lower, "1991:900");
-            std::string found = old ? "1991:900" : "";
-            // std::regex is slow: look only where a chapter 6 reference can be.
-            const bool candidate = contains(lower, "6") && (contains(lower, "kap") || contains(lower, ":") ||
-                                                             contains(lower, "ch"));
-            for (auto it = std::sregex_iterator(lower.begin(), lower.end(), ref);
-                 candidate && !old && it != std::sregex_iterator();
-                 ++it) {
-                const auto& m = *it;
-                const std::string ch = m[1].matched ? m[1].str() : m[3].str();
-                const int sec = std::stoi(m[2].matched ? m[2].str() : m[4].str());
-                if (ch != "6") continue;
-                if ((sec >= 33 && sec <= 35) || (sec == 36 && (row.flag("urgent") || contains(lower, "brådsk")))) {
-                    old = true;
-                    found = m.str();
+            const BasisReading b = readBasis(text, law_, on_);
+            for (const Citation& c : b.citations) {
+                if (!c.act || c.chapter.empty() || !c.section) continue;
+                for (const OldNumbering& on : c.act->oldNumbering) {
+                    if (on.chapter != c.chapter || c.section < on.from || c.section > on.to) continue;
+                    if (!on.always && !(urgentOf(row) || reading_.urgentHint())) continue;
+                    out_.warning("delegation-order.old-act-reference", row.whereOf(name),
+                                 tag + "'" + c.text + "' ser ut att följa den upphävda kommunallagen (1991:900); det "
+                                       "som avses finns nu i " + on.now + " " + c.act->title,
+                                 tagEn + "'" + c.text + "' appears to follow the repealed Local Government Act "
+                                         "(1991:900); what it means is now in Chapter/Section " + on.now + " of " +
+                                         c.act->title + " (" + c.act->sfs + ")");
+                    return;
                 }
             }
-            if (!old) continue;
-            out_.warning("delegation-order.old-act-reference", row.whereOf(name),
-                         tag + "'" + found + "' ser ut att följa den upphävda kommunallagen (1991:900); delegering "
-                               "regleras nu i 6 kap. 37-40 §§ och 7 kap. 5-8 §§ kommunallagen (2017:725)",
-                         tagEn + "'" + found + "' appears to follow the repealed Local Government Act (1991:900); "
-                                 "delegation is now governed by Chapter 6, Sections 37-40 and Chapter 7, Sections "
-                                 "5-8 of the Local Government Act (2017:725)");
-            return;
+        }
+    }
+
+    // Acts that no longer apply, and chapters or sections an act does not have.
+    void checkActs(const Record& row, const std::string& tag, const std::string& tagEn) {
+        for (const char* name : {"legal-basis", "matter", "note"}) {
+            const std::string text = row.text(name);
+            if (text.empty()) continue;
+            const BasisReading b = readBasis(text, law_, on_);
+            std::set<const Act*> reported;
+            for (const ActMention& m : b.acts) {
+                const Act* a = m.act;
+                if (!a || !a->repealed || *a->repealed > on_ || !reported.insert(a).second) continue;
+                const Act* now = law_.act(a->replacedBy);
+                const std::string nowSv = now ? "; gäller nu " + now->title : "";
+                const std::string nowEn = now ? "; the act in force is " + now->title : "";
+                out_.warning("delegation-order.old-act-reference", row.whereOf(name),
+                             tag + "'" + m.written + "' är " + a->title + ", som upphävdes " + a->repealed->iso() +
+                                 nowSv + "; hänvisa till den lag som gäller",
+                             tagEn + "'" + m.written + "' is " + a->title + ", repealed on " + a->repealed->iso() +
+                                 nowEn + "; cite the act in force");
+            }
+            for (const Citation& c : b.citations) {
+                const Act* a = c.act;
+                if (!a || !a->hasStructure || reported.count(a)) continue;
+                std::string problemSv, problemEn;
+                if (a->chaptered) {
+                    auto ch = a->chapters.find(c.chapter);
+                    if (c.chapter.empty()) continue;  // a section without its chapter: nothing to compare
+                    if (ch == a->chapters.end())
+                        problemSv = "har inget " + c.chapter + " kap.", problemEn = "has no Chapter " + c.chapter;
+                    else if (c.section > ch->second)
+                        problemSv = c.chapter + " kap. har bara " + std::to_string(ch->second) + " paragrafer",
+                        problemEn = "Chapter " + c.chapter + " has only " + std::to_string(ch->second) + " sections";
+                } else {
+                    if (!c.chapter.empty())
+                        problemSv = "är inte indelad i kapitel", problemEn = "has no chapters";
+                    else if (c.section > a->sections)
+                        problemSv = "har bara " + std::to_string(a->sections) + " paragrafer",
+                        problemEn = "has only " + std::to_string(a->sections) + " sections";
+                }
+                if (problemSv.empty()) continue;
+                reported.insert(a);
+                out_.warning("delegation-order.no-such-provision", row.whereOf(name),
+                             tag + "'" + c.text + "' finns inte: " + a->title + " " + problemSv +
+                                 "; kontrollera lagrummet",
+                             tagEn + "'" + c.text + "' does not exist: " + a->title + " " + problemEn +
+                                 "; check the reference");
+            }
         }
     }
 
@@ -464,6 +563,10 @@ private:
     Diagnostics& out_;
     std::map<std::string, const Record*> roles_;
     std::set<std::string> numbers_;
+    const LawData& law_;
+    Date on_;
+    const Owner& owner_;
+    RowReading reading_;  // the row being checked, read from its words
 };
 
 }  // namespace
@@ -495,17 +598,45 @@ bool isBoard(const std::string& body, const Context& ctx) {
     return names.count(b) > 0;
 }
 
+// The committee the order belongs to: the section's own answer, else the board.
+std::string ownerName(const Record& values, const Context& ctx) {
+    const std::string c = trim(values.text("committee"));
+    return c.empty() ? ctx.organisation.board : c;
+}
+
 void DelegationOrderPlugin::validate(const Record& values, const Context& ctx, Diagnostics& out) const {
     const Registration& reg = ctx.registration;
-    if (!reg.body.empty() && !isBoard(reg.body, ctx)) {
+    const std::string committee = trim(values.text("committee"));
+    const bool board = committee.empty() || isBoard(committee, ctx);
+    auto norm = [](const std::string& s) { return lowerSv(trim(s)); };
+    // 6 kap. 37 §: a committee delegates its own decisions; the board's order is adopted by the
+    // board, a committee's by that committee.
+    if (!reg.body.empty() && (board ? !isBoard(reg.body, ctx) : norm(reg.body) != norm(committee))) {
         const Law l = law("6 kap. 37 §", "Chapter 6, Section 37");
+        const std::string owner = ownerName(values, ctx);
         out.error("delegation-order.not-adopted-by-board", reg.where,
-                  "styrelsen beslutar själv om sin delegering; delegationsordningen antas av " +
-                      ctx.organisation.board + ", inte av '" + reg.body + "'" + l.sv,
-                  "the board decides its own delegation; the delegation order is adopted by the " +
-                      ctx.organisation.board + ", not by '" + reg.body + "'" + l.en);
+                  (board ? "styrelsen" : "nämnden") + std::string(" beslutar själv om sin delegering; "
+                  "delegationsordningen antas av ") + owner + ", inte av '" + reg.body + "'" + l.sv,
+                  std::string("the ") + (board ? "board" : "committee") + " decides its own delegation; the "
+                  "delegation order is adopted by the " + owner + ", not by '" + reg.body + "'" + l.en);
     }
-    RowChecker checker(values, ctx, out);
+    const LawData& data = lawData();
+    if (!data.problem.empty())
+        out.warning("delegation-order.law-data", Location{data.folder},
+                    "lagdata i " + data.folder + " kunde inte läsas helt (" + data.problem +
+                        "); raderna läses utan den",
+                    "the law data in " + data.folder + " could not all be read (" + data.problem +
+                        "); the rows are read without it");
+    // Acts are read as of the adoption date, else today.
+    Date on = reg.adopted ? *reg.adopted : Date{};
+    if (!on.valid()) {
+        const std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        on = Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    }
+    const Owner owner = board ? Owner{"styrelsen", "styrelsens", "board"} : Owner{"nämnden", "nämndens", "committee"};
+    RowChecker checker(values, ctx, out, data, on, owner);
     checker.checkRoles();
     checker.checkAreas();
 }

@@ -160,6 +160,12 @@ Schema DelegationOrderPlugin::schema() const {
     localRule.item = FieldType::Multiline;
 
     return Schema{{
+        text("committee", false, "Nämnd", "Committee",
+             "Den nämnd vars delegationsordning detta är, t.ex. \"Socialnämnden\". Lämna tomt för styrelsens egen "
+             "ordning. Ordningen antas av samma nämnd, och rollerna avser dess ledamöter och dess förvaltningschef.",
+             "The committee whose delegation order this is, e.g. \"Social Services Committee\". Leave it empty for "
+             "the board's own order. The order is adopted by that committee, and its roles are that committee's "
+             "members and head of department."),
         field("introduction", FieldType::Multiline, false, "Inledning", "Introduction",
               "Vad delegationsordningen omfattar och varför styrelsen delegerar, med egna ord.",
               "What the delegation order covers and why the board delegates, in your own words."),

@@ -35,7 +35,10 @@ TEST(DelegationOrder, NotDelegableCategoryIsAnError) {
 }
 
 TEST(DelegationOrder, NotDelegableKeywordIsAWarningSilencedByCategory) {
+    // The statute's own word is an error; a resemblance a warning.
     EXPECT_CODE(rowCodes(R"(<delegation number="1.1" matter="Besvara medborgarförslag" delegate="au"/>)"),
+                "delegation-order.not-delegable");
+    EXPECT_CODE(rowCodes(R"(<delegation number="1.1" matter="Besvara e-förslag från invånarna" delegate="au"/>)"),
                 "delegation-order.not-delegable-keyword");
     EXPECT_TRUE(rowCodes(R"(<delegation number="1.1" matter="Yttrande av principiell vikt för grannkommunen" delegate="au" category="delegable"/>)")
                     .empty());

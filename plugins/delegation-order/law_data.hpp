@@ -1,0 +1,86 @@
+// The law as data (templates/law/): the words that show a row falls under 6 kap. 38 § or
+// 39 §, that its decision is appealed one way or another, or that it may be passed on; the acts
+// a legal basis may cite, with their dates and structure; the first names that show a role is a
+// person. Loaded once per process, so that a jurist can tune it without recompiling.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "overens/calendar.hpp"
+#include "text_match.hpp"
+
+namespace overens::delegation {
+
+// One rule of the vocabulary: every <all> group must match somewhere in the row's fields, no
+// <none> pattern may, and (for the not-delegable and automated kinds) no negation word may stand
+// just before the last group's match.
+struct WordRule {
+    std::string id;
+    std::string kind;      // not-delegable | automated | urgent | appeal | sub-delegation
+    std::string point;     // the point it stands for, e.g. "38.1.1" (paragraph 1, point 1)
+    std::string level;     // error | warning
+    std::string category;  // the schema's category it stands for (not-delegable, automated)
+    std::string appeal;    // kind=appeal: kl13 | administrative | none
+    std::string delegate;  // only when a delegate is: "" (any) | employee | elected | automated
+    std::vector<std::string> fields;           // matter, note, legal-basis
+    std::vector<std::vector<Pattern>> all;     // groups of alternatives
+    std::vector<Pattern> none;
+    bool negatable = true;
+    std::string cite;      // another act's provision, when the rule rests on one
+    std::string confirmSv, confirmEn;  // how to confirm the row is delegable (warnings)
+};
+
+struct PointText {
+    std::string sv, en;          // what the point covers, in words
+    std::string citeSv, citeEn;  // "6 kap. 38 § första stycket 1 p."
+};
+
+struct Vocabulary {
+    std::vector<Pattern> negation;
+    int negationWindow = 4;
+    std::map<std::string, PointText> points;
+    std::vector<WordRule> rules;
+};
+
+struct OldNumbering {
+    std::string chapter;
+    int from = 0, to = 0;
+    bool always = false;  // otherwise only when the row is urgent
+    std::string now;      // where the matter lives in the act in force
+};
+
+struct Act {
+    std::string id, sfs, title;
+    Date inForce;
+    std::optional<Date> repealed;
+    std::string replacedBy;
+    std::vector<std::string> names;  // lower-case
+    bool hasStructure = false;
+    bool chaptered = false;
+    std::map<std::string, int> chapters;  // chapter -> highest section
+    int sections = 0;                     // acts without chapters
+    std::vector<OldNumbering> oldNumbering;
+};
+
+struct LawData {
+    Vocabulary vocabulary;
+    std::vector<Act> acts;
+    std::set<std::string> firstNames;  // lower-case
+    std::vector<std::string> postWords;  // lower-case parts of post titles
+    std::string problem;  // why some of it could not be read, empty when all was read
+    std::string folder;
+
+    const Act* act(const std::string& id) const;
+};
+
+// The data from <templates>/law, found like the core finds its templates: $OVERENS_TEMPLATES,
+// else share/overens/templates beside the command, else the source tree's templates/.
+const LawData& lawData();
+// Read from a given folder (tests).
+LawData loadLawData(const std::string& folder);
+
+}  // namespace overens::delegation
