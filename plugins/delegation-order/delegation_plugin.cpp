@@ -75,8 +75,13 @@ void DelegationOrderPlugin::publish(const Record& values, const Context& ctx, Fa
         out["delegation-order.roles"].insert(r.text("id"));
         if (sideOf(r.text("kind")) == Side::Employee) out["delegation-order.employee-roles"].insert(r.text("id"));
     }
-    if (!ctx.registration.dnr.empty()) out["delegation-order.dnr"].insert(ctx.registration.dnr);
-    if (!values.text("committee").empty()) out["delegation-order.committee"].insert(values.text("committee"));
+    // The director instruction refers to the board's own order: a committee's order publishes its
+    // registration number under its own key, so that the two are not compared.
+    const std::string committee = values.text("committee");
+    const bool board = committee.empty() || lowerSv(committee) == lowerSv(ctx.organisation.board);
+    if (!ctx.registration.dnr.empty())
+        out[board ? "delegation-order.dnr" : "delegation-order.committee-dnr"].insert(ctx.registration.dnr);
+    if (!board) out["delegation-order.committee"].insert(committee);
 }
 
 void DelegationOrderPlugin::crossCheck(const Record& values, const Context& ctx, const Facts&,

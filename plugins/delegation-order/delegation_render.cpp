@@ -18,8 +18,19 @@ public:
     Renderer(const Record& v, const Context& ctx, const Wording& w) : v_(v), ctx_(ctx), w_(w), roles_(rolesById(v)) {}
 
     doc::Blocks run() {
-        const std::map<std::string, std::string> vars{{"board", ctx_.organisation.board},
-                                                      {"organisation", ctx_.organisation.name}};
+        // A committee's own order speaks of that committee ("nämnden"), the board's of the board.
+        const std::string committee = v_.text("committee");
+        const bool board = committee.empty() || lowerSv(committee) == lowerSv(ctx_.organisation.board);
+        const std::string owner = w_.get(board ? "owner-board" : "owner-committee");
+        const std::string ownerGen = w_.get(board ? "owner-board-gen" : "owner-committee-gen");
+        std::string ownerCap = owner;
+        if (!ownerCap.empty() && ownerCap[0] >= 'a' && ownerCap[0] <= 'z') ownerCap[0] = static_cast<char>(ownerCap[0] - 32);
+        vars_ = {{"board", board ? ctx_.organisation.board : committee},
+                 {"organisation", ctx_.organisation.name},
+                 {"owner", owner},
+                 {"Owner", ownerCap},
+                 {"owner-gen", ownerGen}};
+        const auto& vars = vars_;
         if (v_.has("introduction"))
             compose::addAnswer(out_, v_.text("introduction"));
         else
@@ -38,7 +49,8 @@ public:
         heading(3, "reporting-heading");
         compose::addWording(out_, w_, "reporting", vars);
         if (v_.has("reporting"))
-            compose::addWording(out_, w_, "reporting-default", {{"reporting", w_.get("reporting-" + v_.text("reporting"))}});
+            compose::addWording(out_, w_, "reporting-default",
+                                {{"reporting", w_.format("reporting-" + v_.text("reporting"), vars)}});
         if (v_.has("reporting-routine")) compose::addAnswer(out_, v_.text("reporting-routine"));
         heading(3, "sub-delegation-heading");
         compose::addWording(out_, w_, "sub-delegation", vars);
@@ -142,6 +154,7 @@ private:
     const Context& ctx_;
     const Wording& w_;
     std::map<std::string, const Record*> roles_;
+    std::map<std::string, std::string> vars_;
     doc::Blocks out_;
 };
 

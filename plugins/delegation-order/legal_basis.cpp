@@ -160,14 +160,11 @@ BasisReading readBasis(const std::string& text, const LawData& law, const Date& 
         if (isWord(t, j, "kap") || isWord(t, j, "kapitlet") || isWord(t, j, "chapter")) {
             c.chapter = chapter;
             ++j;
-            if (isNumber(t, j)) {
+            if (isNumber(t, j)) {  // "6 kap. 39 §", "6 kap 36 kommunallagen"
                 std::size_t k = j + 1;
                 if (isLetterSuffix(t, k)) ++k;
-                if (isSection(t, k) || k >= t.size() || t[k].kind != Token::Kind::Word || isWord(t, k, "och") ||
-                    isWord(t, k, "p") || isWord(t, k, "st")) {
-                    c.section = std::atoi(t[j].text.c_str());
-                    j = k + (isSection(t, k) ? 1 : 0);
-                }
+                c.section = std::atoi(t[j].text.c_str());
+                j = k + (isSection(t, k) ? 1 : 0);
             }
         } else if (j + 1 < t.size() && t[j].text == ":" && isNumber(t, j + 1) && t[i].text.size() <= 2) {
             c.chapter = t[i].text;
