@@ -1,5 +1,7 @@
 #include "matter_reading.hpp"
 
+#include <map>
+
 namespace overens::delegation {
 
 namespace {
@@ -33,16 +35,41 @@ bool delegateFits(const std::string& want, const std::set<Side>& sides) {
     return false;
 }
 
-Match apply(const WordRule& r, const Record& row, const Vocabulary& v) {
-    // The rule's fields read as one text, so that a matter and its note can complete each other.
-    std::vector<Word> ws;
-    std::string where;
-    for (const std::string& f : r.fields) {
-        const std::string text = row.text(f);
-        if (text.empty()) continue;
-        if (where.empty()) where = f;
-        for (auto& w : words(text)) ws.push_back(std::move(w));
+// The words of a row's fields, stemmed once per row and combination of fields.
+class RowWords {
+public:
+    explicit RowWords(const Record& row) : row_(row) {}
+    const std::vector<Word>& of(const std::vector<std::string>& fields, std::string& where) {
+        std::string key;
+        for (const auto& f : fields) key += f + ' ';
+        auto it = cache_.find(key);
+        if (it == cache_.end()) {
+            Entry e;
+            for (const std::string& f : fields) {
+                const std::string text = row_.text(f);
+                if (text.empty()) continue;
+                if (e.where.empty()) e.where = f;
+                for (auto& w : words(text)) e.words.push_back(std::move(w));
+            }
+            it = cache_.emplace(key, std::move(e)).first;
+        }
+        where = it->second.where;
+        return it->second.words;
     }
+
+private:
+    struct Entry {
+        std::vector<Word> words;
+        std::string where;
+    };
+    const Record& row_;
+    std::map<std::string, Entry> cache_;
+};
+
+Match apply(const WordRule& r, RowWords& rowWords, const Vocabulary& v) {
+    // The rule's fields read as one text, so that a matter and its note can complete each other.
+    std::string where;
+    const std::vector<Word>& ws = rowWords.of(r.fields, where);
     if (ws.empty()) return {};
     for (const Pattern& p : r.none)
         if (find(ws, p) >= 0) return {};
@@ -72,13 +99,14 @@ Match apply(const WordRule& r, const Record& row, const Vocabulary& v) {
 
 RowReading readRow(const Record& row, const std::set<Side>& sides, const Vocabulary& v) {
     RowReading out;
+    RowWords rowWords(row);
     for (const WordRule& r : v.rules) {
         if (!delegateFits(r.delegate, sides)) continue;
         const bool needed = r.kind == "not-delegable" || r.kind == "automated" ||
                             (r.kind == "urgent" && !out.urgent_.rule) || (r.kind == "urgent-hint" && !out.hint_.rule) ||
                             (r.kind == "sub-delegation" && !out.sub_.rule) || (r.kind == "appeal" && out.appeal.empty());
         if (!needed) continue;
-        const Match m = apply(r, row, v);
+        const Match m = apply(r, rowWords, v);
         if (!m.ok) continue;
         Finding f{&r, m.field, m.words};
         if (r.kind == "not-delegable")
