@@ -1,5 +1,7 @@
 #include "text_match.hpp"
 
+#include "delegation_plugin.hpp"
+
 #include <libstemmer.h>
 
 #include <memory>
@@ -41,23 +43,8 @@ bool matches(const Word& w, const PatternWord& p) {
 
 }  // namespace
 
-std::string lowerUtf8(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC3 && i + 1 < s.size()) {
-            unsigned char d = static_cast<unsigned char>(s[i + 1]);
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);  // À-Þ -> à-þ
-            out += static_cast<char>(c);
-            out += static_cast<char>(d);
-            ++i;
-        } else {
-            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-    }
-    return out;
-}
+// The same lower-casing as the rest of the plugin.
+std::string lowerUtf8(const std::string& s) { return lowerSv(s); }
 
 std::vector<Word> words(const std::string& text) {
     const std::string lower = lowerUtf8(text);
