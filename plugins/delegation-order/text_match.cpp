@@ -5,7 +5,6 @@
 #include <libstemmer.h>
 
 #include <memory>
-#include <mutex>
 
 namespace overens::delegation {
 
