@@ -493,20 +493,36 @@ private:
             if (text.empty()) continue;
             const BasisReading b = readBasis(text, law_, on_);
             for (const Citation& c : b.citations) {
-                if (!c.act || c.chapter.empty() || !c.section) continue;
+                if (!c.act || c.chapter.empty()) continue;
                 for (const OldNumbering& on : c.act->oldNumbering) {
-                    if (on.chapter != c.chapter || c.section < on.from || c.section > on.to) continue;
-                    if (!on.always && !(urgentOf(row) || reading_.urgentHint())) continue;
+                    if (on.chapter != c.chapter) continue;
+                    const bool wholeChapter = on.from == 0;
+                    if (!wholeChapter && (c.section < on.from || c.section > on.to)) continue;
+                    if (!on.words.empty()) {
+                        if (!saysAny(row, on.words)) continue;
+                    } else if (!on.always && !(urgentOf(row) || reading_.urgentHint())) {
+                        continue;
+                    }
                     out_.warning("delegation-order.old-act-reference", row.whereOf(name),
                                  tag + "'" + c.text + "' ser ut att följa den upphävda kommunallagen (1991:900); det "
                                        "som avses finns nu i " + on.now + " " + c.act->title,
                                  tagEn + "'" + c.text + "' appears to follow the repealed Local Government Act "
-                                         "(1991:900); what it means is now in Chapter/Section " + on.now + " of " +
+                                         "(1991:900); what it means is now in " + on.now + " of " +
                                          c.act->title + " (" + c.act->sfs + ")");
                     return;
                 }
             }
         }
+    }
+
+    // Does the row's matter, note or legal basis say one of these?
+    static bool saysAny(const Record& row, const std::vector<Pattern>& patterns) {
+        for (const char* name : {"matter", "note", "legal-basis"}) {
+            const std::vector<Word> ws = words(row.text(name));
+            for (const Pattern& p : patterns)
+                if (find(ws, p) >= 0) return true;
+        }
+        return false;
     }
 
     // Acts that no longer apply, and chapters or sections an act does not have.

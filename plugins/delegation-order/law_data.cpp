@@ -127,6 +127,7 @@ void loadActs(const fs::path& file, LawData& data) {
             const auto dash = range.find('-');
             on.to = dash == std::string::npos ? on.from : std::atoi(range.c_str() + dash + 1);
             on.always = o.attribute("always").as_bool(false);
+            on.words = compileAlternatives(o.attribute("when-words").as_string());
             on.now = o.attribute("now").as_string();
             act.oldNumbering.push_back(on);
         }

@@ -48,9 +48,10 @@ struct Vocabulary {
 
 struct OldNumbering {
     std::string chapter;
-    int from = 0, to = 0;
-    bool always = false;  // otherwise only when the row is urgent
-    std::string now;      // where the matter lives in the act in force
+    int from = 0, to = 0;          // sections; 0-0 means a reference to the chapter itself
+    bool always = false;           // otherwise only when the row is urgent, or says `words`
+    std::vector<Pattern> words;    // when-words: the row must say one of these
+    std::string now;               // where the matter lives in the act in force
 };
 
 struct Act {

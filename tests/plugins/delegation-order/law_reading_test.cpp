@@ -97,6 +97,11 @@ TEST(LawReading, ActsAreReadWithTheirDatesAndStructure) {
     EXPECT_HAS(codesFor(row("Startbesked", "kd", R"(legal-basis="PBL 17 kap. 2 §")")), "delegation-order.no-such-provision");
     EXPECT_HAS(codesFor(row("Firmateckning", "kd", R"(legal-basis="KL 6 kap. 52 §")")), "delegation-order.no-such-provision");
     EXPECT_CLEAN(codesFor(row("Startbesked", "kd", R"(legal-basis="PBL 10 kap. 23 §, 9 kap. 2 § första stycket")")));
+    // The 1991 act's chapter on appeals, cited under the act in force; 10 kap. is now companies.
+    EXPECT_HAS(codesFor(row("Yttrande i mål om laglighetsprövning enligt 10 kap. kommunallagen", "kd",
+                            R"(category="delegable")")),
+               "delegation-order.old-act-reference");
+    EXPECT_CLEAN(codesFor(row("Ge ägardirektiv till helägda bolag", "au", R"(legal-basis="KL 10 kap. 3 §")")));
     // Adopted in 2027, "SoL" is the act in force (2025:400), whatever the old numbering said.
     EXPECT_CLEAN(codesFor(row("Bistånd", "kd", R"(legal-basis="SoL")")));
     TempDir dir;
