@@ -2,9 +2,10 @@
 
 #include <pugixml.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 namespace overens::delegation {
@@ -153,17 +154,6 @@ std::vector<std::string> lines(const fs::path& file, LawData& data) {
     return out;
 }
 
-fs::path templatesFolder() {
-    if (const char* env = std::getenv("OVERENS_TEMPLATES"); env && *env) return env;
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path beside = self.parent_path() / ".." / "share" / "overens" / "templates";
-        if (fs::is_directory(beside / "law", ec)) return beside;
-    }
-    return fs::path(OVERENS_DELEGATION_SOURCE_TEMPLATES);
-}
-
 }  // namespace
 
 const Act* LawData::act(const std::string& id) const {
@@ -183,9 +173,17 @@ LawData loadLawData(const std::string& folder) {
     return data;
 }
 
-const LawData& lawData() {
-    static const LawData data = loadLawData((templatesFolder() / "law").string());
-    return data;
+const LawData& lawData(const std::string& templatesDir) {
+    // The engine gives every run one templates folder; a plugin used without the engine (tests)
+    // reads the source tree's. Each folder is read once.
+    static std::mutex lock;
+    static std::map<std::string, LawData> read;
+    const std::string folder =
+        (fs::path(templatesDir.empty() ? OVERENS_DELEGATION_SOURCE_TEMPLATES : templatesDir) / "law").string();
+    const std::lock_guard<std::mutex> guard(lock);
+    auto it = read.find(folder);
+    if (it == read.end()) it = read.emplace(folder, loadLawData(folder)).first;
+    return it->second;
 }
 
 }  // namespace overens::delegation

@@ -78,9 +78,9 @@ struct LawData {
     const Act* act(const std::string& id) const;
 };
 
-// The data from <templates>/law, found like the core finds its templates: $OVERENS_TEMPLATES,
-// else share/overens/templates beside the command, else the source tree's templates/.
-const LawData& lawData();
+// The data from <templatesDir>/law, the run's templates folder the engine gives in
+// Context::templatesDir; empty (a plugin used without the engine): the source tree's templates/.
+const LawData& lawData(const std::string& templatesDir);
 // Read from a given folder (tests).
 LawData loadLawData(const std::string& folder);
 

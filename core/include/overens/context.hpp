@@ -69,6 +69,9 @@ struct Context {
     ReviewPolicy review;
     std::optional<Date> nextReview;  // the effective next review date (policy or kind default)
     std::vector<Revision> history;
+    // The templates folder of this run (--templates, else the engine's default), so that a
+    // plugin can read data of its own kept there, e.g. <templatesDir>/law. Set by the engine.
+    std::string templatesDir;
 
     const Party* party(const std::string& role) const;
     // Pick the text for the context's language.

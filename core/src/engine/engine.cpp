@@ -66,6 +66,7 @@ const Wording& Engine::wording(const std::string& lang, const std::string& name,
 void Engine::resolve(Prepared& p) const {
     Context& ctx = p.source.context;
     Diagnostics& d = p.diags;
+    ctx.templatesDir = templatesDir_.string();
     resolveLanguage(ctx, options_.lang);
 
     auto kind = kinds_.find(ctx.kind);
@@ -190,6 +191,7 @@ Prepared Engine::prepareHeader(const std::string& file) {
     if (p.status == ReadStatus::Ok) {
         // Sections are not read: only the header's rules apply here.
         Context& ctx = p.source.context;
+        ctx.templatesDir = templatesDir_.string();
         resolveLanguage(ctx, options_.lang);
         auto kind = kinds_.find(ctx.kind);
         if (kind != kinds_.end()) {

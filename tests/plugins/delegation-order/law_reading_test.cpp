@@ -151,9 +151,13 @@ TEST(LawReading, TheVocabularyIsDataAJuristCanTune) {
     writeFile(vocab, xml);
     writeFile(dir / "x.xml", delegationOrder(row("Tillstånd för glassförsäljningen på torget")));
     EXPECT_TRUE(codesIn(runOverens({"validate", (dir / "x.xml").string()}).err).empty());
-    const RunResult tuned =
-        runOverens({"validate", (dir / "x.xml").string()}, {{"OVERENS_TEMPLATES", templates.string()}});
+    // --templates reaches the plugin through the engine (Context::templatesDir).
+    const RunResult tuned = runOverens({"validate", "--templates", templates.string(), (dir / "x.xml").string()});
     EXPECT_TRUE(codesIn(tuned.err).count("delegation-order.not-delegable")) << tuned.err;
+    // So does $OVERENS_TEMPLATES, the engine's default when --templates is not given.
+    const RunResult byEnv =
+        runOverens({"validate", (dir / "x.xml").string()}, {{"OVERENS_TEMPLATES", templates.string()}});
+    EXPECT_TRUE(codesIn(byEnv.err).count("delegation-order.not-delegable")) << byEnv.err;
     // Without its law data the plugin says so and goes on.
     fs::remove_all(templates / "law");
     const RunResult bare = runOverens({"validate", (dir / "x.xml").string()}, {{"OVERENS_TEMPLATES", templates.string()}});
