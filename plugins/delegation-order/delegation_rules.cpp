@@ -485,15 +485,16 @@ private:
         }
     }
 
-    // References in the numbering of the repealed Kommunallagen (1991:900), cited under the name of
-    // the act in force: the sections and where they live now come from templates/law/acts.xml.
+    // References in the numbering of a repealed act (Kommunallagen 1991:900, Förvaltningslagen
+    // 1986:223), cited under the name of the act in force: the sections and where they live now come
+    // from templates/law/acts.xml.
     void checkOldAct(const Record& row, const std::string& tag, const std::string& tagEn) {
         for (const char* name : {"legal-basis", "matter", "note"}) {
             const std::string text = row.text(name);
             if (text.empty()) continue;
             const BasisReading b = readBasis(text, law_, on_);
             for (const Citation& c : b.citations) {
-                if (!c.act || c.chapter.empty()) continue;
+                if (!c.act || (c.chapter.empty() && c.section == 0)) continue;
                 for (const OldNumbering& on : c.act->oldNumbering) {
                     if (on.chapter != c.chapter) continue;
                     const bool wholeChapter = on.from == 0;
@@ -503,16 +504,25 @@ private:
                     } else if (!on.always && !(urgentOf(row) || reading_.urgentHint())) {
                         continue;
                     }
+                    const Act* was = repealedBy(*c.act);
+                    const std::string wasTitle = was ? was->title : c.act->title;
                     out_.warning("delegation-order.old-act-reference", row.whereOf(name),
-                                 tag + "'" + c.text + "' ser ut att följa den upphävda kommunallagen (1991:900); det "
+                                 tag + "'" + c.text + "' ser ut att följa den upphävda " + wasTitle + "; det "
                                        "som avses finns nu i " + on.now + " " + c.act->title,
-                                 tagEn + "'" + c.text + "' appears to follow the repealed Local Government Act "
-                                         "(1991:900); what it means is now in " + on.now + " of " +
-                                         c.act->title + " (" + c.act->sfs + ")");
+                                 tagEn + "'" + c.text + "' appears to follow the repealed " + wasTitle +
+                                         "; what it means is now in " + on.now + " of " + c.act->title + " (" +
+                                         c.act->sfs + ")");
                     return;
                 }
             }
         }
+    }
+
+    // The repealed act the act in force replaced, whose numbering old rows still follow.
+    const Act* repealedBy(const Act& current) const {
+        for (const Act& a : law_.acts)
+            if (a.replacedBy == current.id) return &a;
+        return nullptr;
     }
 
     // Does the row's matter, note or legal basis say one of these?
@@ -636,7 +646,7 @@ void DelegationOrderPlugin::validate(const Record& values, const Context& ctx, D
                   std::string("the ") + (board ? "board" : "committee") + " decides its own delegation; the "
                   "delegation order is adopted by the " + owner + ", not by '" + reg.body + "'" + l.en);
     }
-    const LawData& data = lawData();
+    const LawData& data = lawData(ctx.templatesDir);
     if (!data.problem.empty())
         out.warning("delegation-order.law-data", Location{data.folder},
                     "lagdata i " + data.folder + " kunde inte läsas helt (" + data.problem +

@@ -7,8 +7,9 @@ delegation order (the board's or a committee's, as the source says); each row ge
 that every diagnostic can be traced back to the row it is about. The real `overens validate`
 reads them.
 
-    report.py --overens build/bin/overens [--check] [--verbose]
+    report.py --overens build/bin/overens [--check] [--verbose] [--sources ID,ID,...] [--templates DIR]
 
+--sources reports on the rows of those sources only (e.g. a batch held out from tuning).
 --check exits 1 unless: every planted fault is caught with its expected severity, no lawful
 published row gets an error, and at most 5 % of the lawful rows get a warning.
 """
@@ -84,7 +85,7 @@ def build_order(source, rows):
     return "\n".join(lines), owner
 
 
-def run(overens, sources, rows):
+def run(overens, sources, rows, templates=None):
     got = collections.defaultdict(set)
     messages = collections.defaultdict(list)
     by_source = collections.defaultdict(list)
@@ -99,7 +100,9 @@ def run(overens, sources, rows):
                 f.write(xml)
             files.append(path)
             owners[path] = owner
-        res = subprocess.run([overens, "validate", "--lang", "sv"] + files, capture_output=True, text=True, timeout=120)
+        extra = ["--templates", templates] if templates else []
+        res = subprocess.run([overens, "validate", "--lang", "sv"] + extra + files, capture_output=True, text=True,
+                             timeout=120)
         for line in res.stderr.splitlines():
             m = DIAG.match(line)
             if not m:
@@ -119,9 +122,17 @@ def main():
     ap.add_argument("--overens", required=True)
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--sources", help="only the rows of these sources (comma-separated ids)")
+    ap.add_argument("--templates", help="a templates folder to read the law data from (e.g. a tuned copy)")
     a = ap.parse_args()
     sources, rows = load()
-    got, messages = run(a.overens, sources, rows)
+    if a.sources:
+        wanted = set(a.sources.split(","))
+        unknown = wanted - set(sources)
+        if unknown:
+            ap.error("unknown sources: " + ", ".join(sorted(unknown)))
+        rows = [r for r in rows if r["source"] in wanted]
+    got, messages = run(a.overens, sources, rows, a.templates)
 
     stats = collections.defaultdict(lambda: collections.Counter())
     for row in rows:
