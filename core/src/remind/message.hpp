@@ -5,17 +5,12 @@
 
 #include <string>
 
-#include "kinds/document_kind.hpp"
+#include "remind/meta.hpp"
 #include "overens/document.hpp"
 #include "overens/wording.hpp"
 #include "remind/review.hpp"
 
 namespace overens::remind {
-
-// The document's metadata for the calendar file and the e-mail, from its header: title from
-// its kind, summary and description from the core wording, `review` as the review date.
-doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* kind, const Wording& core,
-                  const Date& review);
 
 struct MailParts {
     std::string fromAddress;
@@ -28,7 +23,5 @@ std::string composeMessage(const doc::Meta& meta, const doc::Person& to, const D
 
 // "<hex>.review@overens" from identity, review date and recipient.
 std::string messageId(const std::string& identity, const std::string& review, const std::string& recipient);
-
-std::string lower(std::string s);
 
 }  // namespace overens::remind

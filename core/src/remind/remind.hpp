@@ -10,6 +10,7 @@
 
 #include "overens/calendar.hpp"
 #include "remind/mailer.hpp"
+#include "remind/report.hpp"
 
 namespace overens::remind {
 
@@ -31,14 +32,6 @@ struct RemindOptions {
     std::filesystem::path statePath;            // --state, else State::defaultLocation()
     std::filesystem::path templatesDir;         // empty: findTemplatesDir()
     std::string lang;                           // language of the listing and diagnostics; "" = sv
-};
-
-struct RunStats {
-    std::size_t files = 0;      // candidate files seen
-    std::size_t parsed = 0;     // read this run (not from the index)
-    std::size_t sources = 0;    // of them, documents
-    std::size_t due = 0;
-    std::size_t sent = 0, refused = 0, deferred = 0;
 };
 
 int runReminders(const RemindOptions& options, std::ostream& out, std::ostream& err, RunStats* stats = nullptr);

@@ -1,0 +1,47 @@
+#include "remind/meta.hpp"
+
+#include <filesystem>
+
+namespace overens::remind {
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* kind, const Wording& core,
+                  const Date& review) {
+    doc::Meta m;
+    std::map<std::string, std::string> vars{{"organisation", h.organisation}, {"board", h.board}, {"dnr", h.dnr}};
+    for (const auto& p : h.people) {
+        vars["party." + p.role + ".name"] = p.name;
+        vars["party." + p.role + ".title"] = p.title;
+    }
+    if (kind) {
+        auto it = kind->title.find(h.lang);
+        if (it == kind->title.end()) it = kind->title.find("sv");
+        if (it != kind->title.end()) m.title = substitute(it->second, vars);
+    }
+    if (m.title.empty()) m.title = h.kind;
+    m.lang = h.lang;
+    m.kind = h.kind;
+    m.organisation = h.organisation;
+    m.board = h.board;
+    m.dnr = h.dnr;
+    m.adopted = h.adopted;
+    m.version = h.version;
+    m.nextReview = review;
+    if (h.recurring) m.reviewEvery = h.every;
+    m.notifyBefore = h.notifyBefore;
+    m.people = h.people;
+    m.sourceName = std::filesystem::path(path).filename().string();
+    m.sourceSha256 = h.sha256;
+    vars["title"] = m.title;
+    vars["date"] = longDate(review, h.lang);
+    m.reviewSummary = core.format("calendar-summary", vars);
+    m.reviewDescription = core.format("calendar-description", vars);
+    return m;
+}
+
+}  // namespace overens::remind

@@ -1,0 +1,24 @@
+// Phase 4 of `overens remind`: for each due review, what the reminder says (the calendar
+// metadata) and its recipients — each party with an e-mail address once — with what was
+// recorded for them before (sent, refused, deferred, an interrupted attempt).
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "remind/job.hpp"
+#include "remind/wordings.hpp"
+
+namespace overens::remind {
+
+using RecordsByReview = std::unordered_map<std::string, std::map<std::string, ReminderRecord>>;
+
+// The earliest review date among the reminders (the records to load start there).
+Date earliestReview(const std::vector<Reminder>& reminders);
+
+// records: by identity + '\n' + review date, then recipient address (State::remindersSince).
+void planDeliveries(std::vector<Reminder>& reminders, const RecordsByReview& records, Wordings& wordings);
+
+}  // namespace overens::remind
