@@ -29,8 +29,9 @@ public:
                 r.record = h->second;
                 continue;
             }
+            r.resent = r.record.status == ReminderStatus::Attempting;
             const std::string message = composeMessage(e.meta, r.person, s_.today, words, from_, ics,
-                                                       messageId(e.identity, review, r.address));
+                                                       messageId(e.identity, review, r.address), r.resent);
             const DeliveryResult result =
                 mailer_.send(r.person.email, message, [&] { log_.attempting(e, r.address); });
             r.changedNow = true;
@@ -50,12 +51,22 @@ private:
             case Delivery::Delivered: r.record.status = ReminderStatus::Sent; ++counts.sent; break;
             case Delivery::Refused: r.record.status = ReminderStatus::Refused; ++counts.refused; break;
             case Delivery::Deferred: r.record.status = ReminderStatus::Deferred; ++counts.deferred; break;
+            case Delivery::Unacknowledged: r.record.status = ReminderStatus::Attempting; ++counts.deferred; break;
         }
         r.record.code = result.code;
         r.record.response = result.response;
     }
 
     void warn(const Reminder& e, const Recipient& r, const DeliveryResult& result) {
+        if (result.outcome == Delivery::Unacknowledged) {
+            err_ << e.display << ": warning: [remind.unacknowledged] " << r.person.email << ": "
+                 << t_.tr("meddelandet skickades men servern svarade inte; det skickas igen nästa körning "
+                          "med samma Message-ID (kan bli en dubblett): ",
+                          "the message was sent but the server did not answer; it is sent again on the next run "
+                          "with the same Message-ID (may arrive twice): ")
+                 << result.response << '\n';
+            return;
+        }
         const bool refused = result.outcome == Delivery::Refused;
         err_ << e.display << ": " << (refused ? "error" : "warning") << ": ["
              << (refused ? "remind.refused" : "remind.deferred") << "] " << r.person.email << ": "

@@ -32,6 +32,7 @@ struct Recipient {
     std::string address;  // lower case; empty when the party has no e-mail
     ReminderRecord record;
     bool changedNow = false;  // attempted in this run
+    bool resent = false;      // an earlier attempt was interrupted after the data: may arrive twice
 };
 
 // A review that is due, with what the reminder says and to whom it goes.

@@ -82,7 +82,8 @@ std::string messageId(const std::string& identity, const std::string& review, co
 }
 
 std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date& today, const Wording& w,
-                           const MailParts& from, const std::string& ics, const std::string& id) {
+                           const MailParts& from, const std::string& ics, const std::string& id,
+                           bool maybeDuplicate) {
     const std::string& lang = m.lang;
     const Date review = *m.nextReview;
     const long long days = review.serial() - today.serial();
@@ -106,6 +107,7 @@ std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date
     std::string body;
     auto para = [&](const std::string& text) { body += wrap(text) + "\n\n"; };
     para(w.format("greeting", v));
+    if (maybeDuplicate && w.has("maybe-duplicate")) para(w.format("maybe-duplicate", v));
     para(w.format(days > 0 ? "due-future" : days == 0 ? "due-today" : "due-overdue", v));
     if (m.reviewEvery) para(w.format("recurring", v));
     body += w.format("todo-heading", v) + "\n\n";

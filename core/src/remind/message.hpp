@@ -17,9 +17,11 @@ struct MailParts {
     std::string fromName;
 };
 
-// The complete message (RFC 5322, CRLF line ends), ready for the SMTP DATA phase.
+// The complete message (RFC 5322, CRLF line ends), ready for the SMTP DATA phase. maybeDuplicate:
+// an earlier attempt was interrupted after its data was sent; the message says it may arrive twice.
 std::string composeMessage(const doc::Meta& meta, const doc::Person& to, const Date& today, const Wording& words,
-                           const MailParts& from, const std::string& ics, const std::string& messageId);
+                           const MailParts& from, const std::string& ics, const std::string& messageId,
+                           bool maybeDuplicate = false);
 
 // "<hex>.review@overens" from identity, review date and recipient.
 std::string messageId(const std::string& identity, const std::string& review, const std::string& recipient);

@@ -12,6 +12,7 @@ void StateLog::outcome(const Reminder& r, const std::string& address, const Deli
         case Delivery::Delivered: state_.markSent(r.identity, review, address, result.code, result.response); break;
         case Delivery::Refused: state_.markRefused(r.identity, review, address, result.code, result.response); break;
         case Delivery::Deferred: state_.markDeferred(r.identity, review, address, result.code, result.response); break;
+        case Delivery::Unacknowledged: state_.markUnacknowledged(r.identity, review, address, result.response); break;
     }
 }
 

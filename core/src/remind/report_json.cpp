@@ -34,6 +34,7 @@ std::string recipientJson(const Recipient& r) {
                     ", \"title\": " + jstr(r.person.title) + ", \"email\": " + jstr(r.person.email) +
                     ", \"status\": " + jstr(statusKey(r)) + ", \"sent_now\": " +
                     (r.changedNow && r.record.status == ReminderStatus::Sent ? "true" : "false");
+    if (r.resent) j += ", \"resent\": true";
     if (!r.record.sentAt.empty()) j += ", \"sent_at\": " + jstr(r.record.sentAt);
     if (r.record.code) j += ", \"code\": " + std::to_string(r.record.code);
     if (!r.record.response.empty()) j += ", \"response\": " + jstr(r.record.response);

@@ -34,6 +34,7 @@ std::string statusText(const Recipient& r, const Texts& t) {
     const std::string detail = rec.response.empty() && rec.code ? std::to_string(rec.code) : rec.response;
     switch (rec.status) {
         case ReminderStatus::Sent:
+            if (r.changedNow && r.resent) return t.tr("skickad nu igen (kan bli en dubblett)", "sent again now (may arrive twice)");
             return r.changedNow ? t.tr("skickad nu", "sent now") : std::string(t.tr("skickad ", "sent ")) + rec.sentAt;
         case ReminderStatus::Refused:
             return std::string(t.tr("avvisad, skickas inte igen: ", "refused, not retried: ")) + detail;
