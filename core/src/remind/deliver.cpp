@@ -12,7 +12,7 @@ namespace {
 class Courier {
 public:
     Courier(const SendSettings& s, Wordings& w, DeliveryLog& log, const Texts& t, std::ostream& err)
-        : s_(s), wordings_(w), log_(log), t_(t), err_(err), mailer_(s.smtp), from_{s.smtp.from, s.fromName} {}
+        : s_(s), wordings_(w), log_(log), t_(t), err_(err), mailer_(s.smtp), from_{s.smtp.from, s.fromName, s.formUrl} {}
 
     void reminder(Reminder& e) {
         const Wording& words = wordings_.remind(e.meta.lang);

@@ -33,6 +33,7 @@ struct SendSettings {
     SmtpSettings smtp;
     std::string fromName;
     Date today;
+    std::string formUrl;  // --form-url: the e-mail sends the parties there to revise the document
 };
 
 // Updates each recipient's record and changedNow; diagnostics for what was not delivered.

@@ -72,6 +72,11 @@ std::string wrap(const std::string& text, std::size_t width = 72) {
     return out;
 }
 
+// The party's own wording of a step when the template has one (key.role), else the common one.
+std::string forRole(const Wording& w, const std::string& key, const std::string& role) {
+    return w.has(key + "." + role) ? key + "." + role : key;
+}
+
 }  // namespace
 
 std::string messageId(const std::string& identity, const std::string& review, const std::string& recipient) {
@@ -91,11 +96,12 @@ std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date
                                          {"organisation", m.organisation},
                                          {"date", longDate(review, lang)},
                                          {"summary", m.reviewSummary},
-                                         {"name", to.name},
+                                         {"name", to.name.empty() ? to.email : to.name},
                                          {"role", to.title.empty() ? to.role : to.title},
                                          {"source", m.sourceName},
                                          {"file", w.get("attachment-name")},
                                          {"days", describeDuration(Duration{0, 0, 0, static_cast<int>(days < 0 ? -days : days)}, lang)}};
+    v["form"] = from.formUrl;
     v["dnr"] = m.dnr.empty() ? std::string() : " " + w.format("dnr", {{"dnr", m.dnr}});
     if (m.reviewEvery) v["interval"] = describeDuration(*m.reviewEvery, lang);
 
@@ -113,7 +119,7 @@ std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date
     body += w.format("todo-heading", v) + "\n\n";
     const std::string todo[] = {
         others.empty() ? w.format("todo-alone", v) : w.format("todo-together", {{"others", list(others, w.get("and"))}}),
-        w.format("todo-decide", v), w.format("todo-record", v)};
+        w.format("todo-decide", v), w.format(forRole(w, from.formUrl.empty() ? "todo-record" : "todo-record-form", to.role), v)};
     int n = 0;
     for (const auto& t : todo) {
         std::string item = wrap(t, 68);
@@ -128,7 +134,7 @@ std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date
         body += indented;
     }
     body += "\n";
-    para(w.format("why", v));
+    para(w.format(forRole(w, "why", to.role), v));
     para(w.format("attachment", v));
     body += w.format("closing", v) + "\n" + w.format("signature", v) + "\n\n-- \n" + w.format("automatic", v) + "\n";
 

@@ -15,6 +15,7 @@ namespace overens::remind {
 struct MailParts {
     std::string fromAddress;
     std::string fromName;
+    std::string formUrl;  // where the parties open the document in `overens serve`; empty: the file
 };
 
 // The complete message (RFC 5322, CRLF line ends), ready for the SMTP DATA phase. maybeDuplicate:

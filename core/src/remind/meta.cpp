@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "overens/compose.hpp"
+
 namespace overens::remind {
 
 std::string lower(std::string s) {
@@ -10,14 +12,34 @@ std::string lower(std::string s) {
     return s;
 }
 
+namespace {
+
+// The header as the shared context the build reads, so that the placeholders of titles and
+// wording get the same values as in the documents (compose::contextValues).
+Context contextOf(const Header& h, const Date& review) {
+    Context ctx;
+    ctx.kind = h.kind;
+    ctx.lang = h.lang;
+    ctx.organisation.type = h.orgType;
+    ctx.organisation.name = h.organisation;
+    ctx.organisation.board = h.board;
+    for (const auto& p : h.people) ctx.parties.push_back({p.role, p.name, p.title, p.email, {}});
+    ctx.registration.dnr = h.dnr;
+    ctx.registration.adopted = h.adopted;
+    ctx.registration.version = h.version;
+    ctx.review.every = h.every;
+    ctx.review.notifyBefore = h.notifyBefore;
+    ctx.review.recurring = h.recurring;
+    ctx.nextReview = review;
+    return ctx;
+}
+
+}  // namespace
+
 doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* kind, const Wording& core,
                   const Date& review) {
     doc::Meta m;
-    std::map<std::string, std::string> vars{{"organisation", h.organisation}, {"board", h.board}, {"dnr", h.dnr}};
-    for (const auto& p : h.people) {
-        vars["party." + p.role + ".name"] = p.name;
-        vars["party." + p.role + ".title"] = p.title;
-    }
+    std::map<std::string, std::string> vars = compose::contextValues(contextOf(h, review));
     if (kind) {
         auto it = kind->title.find(h.lang);
         if (it == kind->title.end()) it = kind->title.find("sv");

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <map>
+#include <ostream>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "remind/job.hpp"
+#include "remind/texts.hpp"
 #include "remind/wordings.hpp"
 
 namespace overens::remind {
@@ -19,6 +21,10 @@ using RecordsByReview = std::unordered_map<std::string, std::map<std::string, Re
 Date earliestReview(const std::vector<Reminder>& reminders);
 
 // records: by identity + '\n' + review date, then recipient address (State::remindersSince).
-void planDeliveries(std::vector<Reminder>& reminders, const RecordsByReview& records, Wordings& wordings);
+// A reminder no party can be e-mailed about goes to defaultRecipient (role "registry") when one
+// is given; either way it is a warning naming the document and the fix. Returns how many due
+// documents have nobody to remind.
+std::size_t planDeliveries(std::vector<Reminder>& reminders, const RecordsByReview& records, Wordings& wordings,
+                           const std::string& defaultRecipient, const Texts& t, std::ostream& err);
 
 }  // namespace overens::remind

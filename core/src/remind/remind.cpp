@@ -88,12 +88,14 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
     std::vector<DueDocument> due = dueDocuments(read.documents, found, o.today, o.within);
     Wordings wordings(templatesDir);
     std::vector<Reminder> reminders;
+    std::size_t nobody = 0;  // due documents nobody can be reminded of
     try {
         completeHeaders(due, state->headers(headersWanted(due)), engine);
         reminders = remindersOf(std::move(due), engine.kinds(), o.today, t, err);
-        planDeliveries(reminders, reminders.empty() ? RecordsByReview{}
-                                                    : state->remindersSince(earliestReview(reminders).iso()),
-                       wordings);
+        nobody = planDeliveries(reminders,
+                                reminders.empty() ? RecordsByReview{}
+                                                  : state->remindersSince(earliestReview(reminders).iso()),
+                                wordings, o.defaultRecipient, t, err);
     } catch (const Poco::Exception& ex) {
         return environmentError(err, ex.displayText());
     }
@@ -102,10 +104,11 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
     ReportContext report{o.today, o.within, o.send, {read.files, read.parsed, read.sources, reminders.size()}};
     if (o.send && !reminders.empty()) {
         StateLog log(*state);
-        const DeliveryCounts sent = deliver(reminders, {o.smtp, o.fromName, o.today}, wordings, log, t, err);
+        const DeliveryCounts sent =
+            deliver(reminders, {o.smtp, o.fromName, o.today, o.formUrl}, wordings, log, t, err);
         report.stats.sent = sent.sent, report.stats.refused = sent.refused, report.stats.deferred = sent.deferred;
         outcome.environment |= sent.stateFailed;
-        outcome.deliveryFailed = sent.refused + sent.deferred > 0;
+        outcome.deliveryFailed = sent.refused + sent.deferred + nobody > 0;
     }
     wordings.report(err, msgLang);
     if (o.json)

@@ -13,13 +13,16 @@ std::string whenText(long long days, const Texts& t) {
 
 void printSummary(std::size_t due, const ReportContext& c, const Texts& t, std::ostream& out) {
     const RunStats& s = c.stats;
+    const std::string searched = std::to_string(s.sources) + (s.sources == 1 ? t.tr(" genomsökt dokument", " document searched")
+                                                                              : t.tr(" genomsökta dokument", " documents searched"));
     if (due == 0) {
-        out << t.tr("Inga omprövningar att påminna om ", "No reviews due ") << t.tr("per ", "as of ") << c.today.iso()
-            << " (" << s.sources << t.tr(" dokument).", " documents).") << '\n';
+        out << t.tr("Inga omprövningar att påminna om per ", "No reviews due as of ") << c.today.iso() << " ("
+            << searched << ").\n";
         return;
     }
-    out << due << t.tr(" omprövning(ar) att påminna om per ", " review(s) due as of ") << c.today.iso() << " ("
-        << s.sources << t.tr(" dokument)", " documents)");
+    out << due << (due == 1 ? t.tr(" omprövning att påminna om per ", " review due as of ")
+                            : t.tr(" omprövningar att påminna om per ", " reviews due as of "))
+        << c.today.iso() << " (" << t.tr("av ", "of ") << searched << ")";
     if (c.send)
         out << t.tr("; skickade nu: ", "; sent now: ") << s.sent << t.tr(", avvisade: ", ", refused: ") << s.refused
             << t.tr(", försöks igen: ", ", to retry: ") << s.deferred;
@@ -35,7 +38,8 @@ std::string statusText(const Recipient& r, const Texts& t) {
     switch (rec.status) {
         case ReminderStatus::Sent:
             if (r.changedNow && r.resent) return t.tr("skickad nu igen (kan bli en dubblett)", "sent again now (may arrive twice)");
-            return r.changedNow ? t.tr("skickad nu", "sent now") : std::string(t.tr("skickad ", "sent ")) + rec.sentAt;
+            return r.changedNow ? t.tr("skickad nu", "sent now")
+                                : std::string(t.tr("skickad ", "sent ")) + stockholmTime(rec.sentAt);
         case ReminderStatus::Refused:
             return std::string(t.tr("avvisad, skickas inte igen: ", "refused, not retried: ")) + detail;
         case ReminderStatus::Deferred:

@@ -30,7 +30,8 @@ std::vector<Reminder> planned(Wordings& w) {
                        {"director", "Per Lind", "Kommundirektör", "per@exempelby.se"}};
     std::vector<Reminder> out{r, r};  // a copy of the same document: sent once
     out[1].display = "src/copy.xml";
-    planDeliveries(out, {}, w);
+    std::ostringstream err;
+    planDeliveries(out, {}, w, "", Texts{}, err);
     return out;
 }
 

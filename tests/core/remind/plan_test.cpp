@@ -1,6 +1,8 @@
 // Phase 4: what each reminder says and to whom, with what was recorded before.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "remind/plan.hpp"
 #include "test_support.hpp"
 
@@ -26,7 +28,9 @@ TEST(Plan, EachAddressOnceWithItsRecord) {
     sent.sentAt = "2027-12-21T06:00:00Z";
     records["doc:X|agreement|1\n2028-01-20"]["asa@exempelby.se"] = sent;
     Wordings wordings(sourceDir() / "templates");
-    planDeliveries(reminders, records, wordings);
+    std::ostringstream err;
+    EXPECT_EQ(planDeliveries(reminders, records, wordings, "", Texts{}, err), 0u);
+    EXPECT_TRUE(err.str().empty()) << err.str();
     const auto& got = reminders[0].recipients;
     ASSERT_EQ(got.size(), 2u);  // the same address twice is one recipient
     EXPECT_EQ(got[0].address, "asa@exempelby.se");
@@ -36,4 +40,28 @@ TEST(Plan, EachAddressOnceWithItsRecord) {
     EXPECT_EQ(reminders[0].meta.sourceName, "a.xml");
     EXPECT_FALSE(reminders[0].meta.reviewSummary.empty());
     EXPECT_EQ(earliestReview(reminders).iso(), "2028-01-20");
+}
+
+TEST(Plan, NobodyForgottenWithoutAnEmailAddress) {
+    Reminder r;
+    r.display = "src/a.xml";
+    r.key = "/src/a.xml";
+    r.review = *parseDate("2028-01-20");
+    r.header.kind = "agreement";
+    r.header.lang = "sv";
+    r.header.people = {{"chair", "Åsa", "Ordförande", ""}};
+    Wordings wordings(sourceDir() / "templates");
+    std::vector<Reminder> alone{r};
+    std::ostringstream err;
+    EXPECT_EQ(planDeliveries(alone, {}, wordings, "", Texts{}, err), 1u);
+    EXPECT_NE(err.str().find("src/a.xml: warning: [remind.no-recipient]"), std::string::npos) << err.str();
+    EXPECT_NE(err.str().find("--default-recipient"), std::string::npos) << err.str();
+    std::vector<Reminder> registry{r};
+    std::ostringstream err2;
+    EXPECT_EQ(planDeliveries(registry, {}, wordings, "Registrator@Exempelby.se", Texts{true}, err2), 0u);
+    ASSERT_EQ(registry[0].recipients.size(), 2u);
+    EXPECT_EQ(registry[0].recipients[1].address, "registrator@exempelby.se");
+    EXPECT_EQ(registry[0].recipients[1].person.role, "registry");
+    EXPECT_NE(err2.str().find("the reminder goes to the default recipient Registrator@Exempelby.se"), std::string::npos)
+        << err2.str();
 }

@@ -477,3 +477,37 @@ TEST_F(Remind, CopiesOfADocumentShareTheirReminders) {
     EXPECT_EQ(statuses(j, 0), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
     EXPECT_EQ(statuses(j, 1), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
 }
+
+TEST_F(Remind, ATestRunCannotSpendTheRealReminders) {
+    writeSource(dir, "a.xml", SourceSpec{});
+    const std::string a = (dir / "a.xml").string();
+    // --today with --send and the default state file: refused before anything is sent.
+    auto r = runOverens({"remind", a, "--today", "2028-01-10", "--send", "--from", "registrator@exempelby.se",
+                         "--smtp", "127.0.0.1:" + std::to_string(freePort())},
+                        {{"OVERENS_STATE", (dir / "real.sqlite").string()}});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("--today with --send is a test run"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "real.sqlite"));
+    r = runOverens({"remind", a, "--today", "2028-01-10", "--send", "--from", "registrator@exempelby.se", "--smtp",
+                    "127.0.0.1:" + std::to_string(freePort()), "--state", (dir / "real.sqlite").string()},
+                   {{"OVERENS_STATE", (dir / "real.sqlite").string()}});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+}
+
+TEST_F(Remind, NobodyForgottenTheDefaultRecipientGetsIt) {
+    SourceSpec s;
+    s.parties = {{"chair", "Åsa Öberg", "Ordförande", ""}, {"director", "Per Lind", "Kommundirektör", ""}};
+    writeSource(dir, "a.xml", s);
+    const std::string a = (dir / "a.xml").string();
+    TempDir mail;
+    SmtpSink sink(mail / "in");
+    auto r = send(sink.address(), {a, "--today", "2028-01-10"});
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;  // due, and nobody could be reminded
+    EXPECT_NE(r.err.find("a.xml: warning: [remind.no-recipient]"), std::string::npos) << r.err;
+    EXPECT_TRUE(sink.messages().empty());
+    r = send(sink.address(), {a, "--today", "2028-01-10", "--default-recipient", "registrator@exempelby.se"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    ASSERT_EQ(sink.messages().size(), 1u);
+    EXPECT_NE(textPart(sink.messages()[0]).find("ingen av dokumentets parter har en e-postadress"), std::string::npos)
+        << textPart(sink.messages()[0]);
+}

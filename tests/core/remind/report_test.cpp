@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "remind/report.hpp"
+#include "remind/review.hpp"
 
 using namespace overens;
 using namespace overens::remind;
@@ -44,10 +45,10 @@ TEST(Report, ListingSaysWhenWhatAndForWhom) {
               "    källa: src/a.xml\n"
               "    Åsa Öberg <asa@exempelby.se>, Ordförande: skickad nu\n"
               "    Nils \"N\" Post: ingen e-postadress\n"
-              "1 omprövning(ar) att påminna om per 2027-12-21 (2 dokument); skickade nu: 1, avvisade: 0, försöks igen: 0.\n");
+              "1 omprövning att påminna om per 2027-12-21 (av 2 genomsökta dokument); skickade nu: 1, avvisade: 0, försöks igen: 0.\n");
     std::ostringstream none;
     printListing({}, c, Texts{true}, none);
-    EXPECT_EQ(none.str(), "No reviews due as of 2027-12-21 (2 documents).\n");
+    EXPECT_EQ(none.str(), "No reviews due as of 2027-12-21 (2 documents searched).\n");
 }
 
 TEST(Report, JsonIsValidAndComplete) {
@@ -65,4 +66,15 @@ TEST(Report, JsonIsValidAndComplete) {
     EXPECT_EQ(people->getObject(1)->getValue<std::string>("name"), "Nils \"N\" Post");
     EXPECT_EQ(people->getObject(1)->getValue<std::string>("status"), "no-email");
     EXPECT_EQ(j->getObject("summary")->getValue<int>("files"), 3);
+}
+
+TEST(Report, SentTimesInStockholmLocalTime) {
+    EXPECT_EQ(stockholmTime("2027-12-21T06:00:00Z"), "2027-12-21 07:00");  // CET
+    EXPECT_EQ(stockholmTime("2028-06-30T22:30:00Z"), "2028-07-01 00:30");  // CEST, past midnight
+    EXPECT_EQ(stockholmTime("not a time"), "not a time");
+    Recipient r;
+    r.address = "a@b.se";
+    r.record.status = ReminderStatus::Sent;
+    r.record.sentAt = "2027-12-21T06:00:00Z";
+    EXPECT_EQ(statusText(r, Texts{}), "skickad 2027-12-21 07:00");
 }
