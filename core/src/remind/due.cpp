@@ -10,8 +10,12 @@ std::vector<DueDocument> dueDocuments(const std::vector<Document>& documents, co
     for (const auto& d : documents) {
         const Duration window = within ? *within : d.notify ? *d.notify : Duration{};
         const auto review = currentReview(d.next, d.every, d.recurring, today, window);
-        if (!review || !isDue(*review, today, window)) continue;
-        DueDocument dd{d, found.pathOf(d.folder, d.name), *review};
+        if (!review) continue;
+        // A review on a weekend or a Swedish holiday is held on the working day before, and its
+        // reminder is due on a working day too.
+        const Date held = workingDayOnOrBefore(*review);
+        if (workingDayOnOrBefore(subtractDuration(held, window)) > today) continue;
+        DueDocument dd{d, found.pathOf(d.folder, d.name), held, *review};
         if (dd.document.display.empty()) dd.document.display = found.displayOf(d.folder, d.name);
         due.push_back(std::move(dd));
     }
@@ -68,6 +72,7 @@ std::vector<Reminder> remindersOf(std::vector<DueDocument> due, const std::map<s
         auto k = kinds.find(r.header.kind);
         r.kind = k == kinds.end() ? nullptr : &k->second;
         r.review = dd.review;
+        r.scheduled = dd.scheduled;
         r.days = dd.review.serial() - today.serial();
         r.identity = identity(r.header, r.key);
         reminders.push_back(std::move(r));

@@ -1,5 +1,6 @@
 // Phase 3 of `overens remind`: which documents have a review due on `today` (its reminder window,
 // --within or the document's notify-before, has begun; overdue ones too), with their headers.
+// A review that falls on a weekend or a Swedish public holiday is held on the working day before.
 #pragma once
 
 #include <map>
@@ -19,7 +20,8 @@ namespace overens::remind {
 struct DueDocument {
     Document document;
     std::string key;  // absolute path
-    Date review;
+    Date review;      // the day it is held: the scheduled one, or the working day before it
+    Date scheduled;   // as the review policy gives it (what the calendar's rule repeats)
 };
 
 // The due ones among the documents, in the order found (their display names completed).

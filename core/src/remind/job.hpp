@@ -41,7 +41,8 @@ struct Reminder {
     std::string key;      // absolute path
     Header header;
     const DocumentKind* kind = nullptr;
-    Date review;
+    Date review;         // the day it is held (a working day)
+    Date scheduled;      // the date the review policy gives (review, or a weekend/holiday after it)
     long long days = 0;  // review - today
     std::string identity;
     doc::Meta meta;

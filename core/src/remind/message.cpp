@@ -90,7 +90,7 @@ std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date
                            const MailParts& from, const std::string& ics, const std::string& id,
                            bool maybeDuplicate) {
     const std::string& lang = m.lang;
-    const Date review = *m.nextReview;
+    const Date review = workingDayOnOrBefore(*m.nextReview);  // the day it is held
     const long long days = review.serial() - today.serial();
     std::map<std::string, std::string> v{{"title", m.title},
                                          {"organisation", m.organisation},

@@ -60,7 +60,7 @@ doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* 
     m.sourceName = std::filesystem::path(path).filename().string();
     m.sourceSha256 = h.sha256;
     vars["title"] = m.title;
-    vars["date"] = longDate(review, h.lang);
+    vars["date"] = longDate(workingDayOnOrBefore(review), h.lang);
     m.reviewSummary = core.format("calendar-summary", vars);
     m.reviewDescription = core.format("calendar-description", vars);
     return m;

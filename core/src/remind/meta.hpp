@@ -11,6 +11,9 @@
 
 namespace overens::remind {
 
+// `review` is the scheduled date (the calendar's rule repeats it); the texts name the day the
+// review is held, the working day on or before it.
+
 // The document's metadata for the calendar file and the e-mail, from its header: title from
 // its kind, summary and description from the core wording, `review` as the review date.
 doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* kind, const Wording& core,

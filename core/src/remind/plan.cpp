@@ -53,7 +53,7 @@ std::size_t planDeliveries(std::vector<Reminder>& reminders, const RecordsByRevi
     std::size_t nobody = 0;
     for (auto& e : reminders) {
         const Header& h = e.header;
-        e.meta = metaFor(h, e.key, e.kind, wordings.core(h.lang), e.review);
+        e.meta = metaFor(h, e.key, e.kind, wordings.core(h.lang), e.scheduled);
         const auto rec = records.find(e.identity + '\n' + e.review.iso());
         std::set<std::string> addresses;
         for (const auto& p : h.people) {

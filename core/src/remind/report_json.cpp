@@ -45,7 +45,9 @@ std::string reminderJson(const Reminder& e) {
     std::string j = "{\"path\": " + jstr(e.display) + ", \"title\": " + jstr(e.meta.title) +
                     ", \"kind\": " + jstr(e.meta.kind) + ", \"organisation\": " + jstr(e.meta.organisation) +
                     ", \"dnr\": " + jstr(e.meta.dnr) + ", \"lang\": " + jstr(e.meta.lang) + ", \"review\": " +
-                    jstr(e.review.iso()) + ", \"days\": " + std::to_string(e.days) +
+                    jstr(e.review.iso()) +
+                    (e.scheduled != e.review ? ", \"scheduled\": " + jstr(e.scheduled.iso()) : std::string()) +
+                    ", \"days\": " + std::to_string(e.days) +
                     ", \"overdue\": " + (e.days < 0 ? "true" : "false") +
                     ", \"recurring\": " + (e.meta.reviewEvery ? "true" : "false") + ", \"recipients\": [";
     bool first = true;

@@ -62,6 +62,9 @@ void printListing(const std::vector<Reminder>& reminders, const ReportContext& c
     for (const auto& e : reminders) {
         out << e.review.iso() << "  " << whenText(e.days, t) << "  " << e.meta.title << " – " << e.meta.organisation
             << (e.meta.dnr.empty() ? "" : ", " + e.meta.dnr) << '\n';
+        if (e.scheduled != e.review)
+            out << "    " << t.tr("flyttad till arbetsdagen före ", "moved to the working day before ") << e.scheduled.iso()
+                << '\n';
         out << "    " << t.tr("källa: ", "source: ") << e.display << '\n';
         for (const auto& r : e.recipients) {
             std::string who = r.person.name + (r.person.email.empty() ? "" : " <" + r.person.email + ">");

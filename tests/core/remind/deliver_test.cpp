@@ -21,6 +21,7 @@ std::vector<Reminder> planned(Wordings& w) {
     r.key = "/src/a.xml";
     r.display = "src/a.xml";
     r.review = *parseDate("2028-01-20");
+    r.scheduled = r.review;
     r.identity = "doc:Exempelby kommun|agreement|KS 2027/0042";
     r.header.kind = "agreement";
     r.header.lang = "sv";

@@ -69,3 +69,17 @@ TEST(Due, HeadersFromTheStoreAndTheSameDocumentTwiceIsAWarning) {
     ASSERT_NE(reminders[0].kind, nullptr);
     EXPECT_NE(err.str().find("src/a.xml: warning: [remind.same-document]"), std::string::npos) << err.str();
 }
+
+TEST(Due, AReviewOnAWeekendOrHolidayIsHeldTheWorkingDayBefore) {
+    const FoundSources found = oneFolder();
+    // 2028-01-22 is a Saturday; 2028-04-17 Easter Monday (held Maundy Thursday 2028-04-13).
+    const std::vector<Document> docs{document("sat.xml", "2028-01-22", "P30D"), document("easter.xml", "2028-04-17", "P0D")};
+    auto due = dueDocuments(docs, found, *parseDate("2027-12-22"), std::nullopt);  // 2028-01-21 - P30D
+    ASSERT_EQ(due.size(), 1u);
+    EXPECT_EQ(due[0].review.iso(), "2028-01-21");
+    EXPECT_EQ(due[0].scheduled.iso(), "2028-01-22");
+    EXPECT_TRUE(dueDocuments(docs, found, *parseDate("2027-12-21"), std::nullopt).empty());
+    due = dueDocuments(docs, found, *parseDate("2028-04-13"), std::nullopt);
+    ASSERT_EQ(due.size(), 2u);
+    EXPECT_EQ(due[1].review.iso(), "2028-04-13");
+}

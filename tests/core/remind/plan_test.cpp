@@ -14,6 +14,7 @@ TEST(Plan, EachAddressOnceWithItsRecord) {
     Reminder r;
     r.key = "/src/a.xml";
     r.review = *parseDate("2028-01-20");
+    r.scheduled = r.review;
     r.identity = "doc:X|agreement|1";
     r.header.kind = "agreement";
     r.header.lang = "sv";
@@ -47,6 +48,7 @@ TEST(Plan, NobodyForgottenWithoutAnEmailAddress) {
     r.display = "src/a.xml";
     r.key = "/src/a.xml";
     r.review = *parseDate("2028-01-20");
+    r.scheduled = r.review;
     r.header.kind = "agreement";
     r.header.lang = "sv";
     r.header.people = {{"chair", "Åsa", "Ordförande", ""}};

@@ -39,7 +39,11 @@ Poco::JSON::Object::Ptr json(const RunResult& r) {
 std::vector<std::string> reviews(const Poco::JSON::Object::Ptr& j) {
     std::vector<std::string> out;
     auto docs = j->getArray("documents");
-    for (std::size_t i = 0; i < docs->size(); ++i) out.push_back(docs->getObject(i)->getValue<std::string>("review"));
+    // The scheduled date (calendar arithmetic); "review" is the working day it is held on.
+    for (std::size_t i = 0; i < docs->size(); ++i) {
+        auto d = docs->getObject(i);
+        out.push_back(d->getValue<std::string>(d->has("scheduled") ? "scheduled" : "review"));
+    }
     return out;
 }
 
@@ -242,13 +246,19 @@ TEST_F(Remind, LeapDaysMonthEndsAndIntervals) {
         ASSERT_EQ(r.exitCode, 1) << c.next << " " << c.every << " " << c.today << "\n" << r.out << r.err;
         EXPECT_EQ(reviews(json(r)), std::vector<std::string>{c.expected}) << c.next << " " << c.every << " " << c.today;
     }
-    // One day before the notify window: nothing due.
+    // The notify day, Sunday 28 February 2027, moves to Friday the 26th: due from then, not before.
     SourceSpec s;
     s.next = "2027-03-31";
     s.notify = "P1M";
     s.adopted = "2026-01-15";
     const fs::path f = writeSource(dir, "early.xml", s);
-    EXPECT_EQ(remind({f.string(), "--today", "2027-02-27"}).exitCode, 0);
+    EXPECT_EQ(remind({f.string(), "--today", "2027-02-25"}).exitCode, 0);
+    EXPECT_EQ(remind({f.string(), "--today", "2027-02-26"}).exitCode, 1);
+    // Sunday 29 February 2032 is held on Friday the 27th.
+    auto r = remind({(dir / "case1.xml").string(), "--today", "2032-02-10", "--json"});
+    auto doc = json(r)->getArray("documents")->getObject(0);
+    EXPECT_EQ(doc->getValue<std::string>("review"), "2032-02-27");
+    EXPECT_EQ(doc->getValue<std::string>("scheduled"), "2032-02-29");
 }
 
 TEST_F(Remind, SendsEachPartyOnceWithTheCalendarAttached) {

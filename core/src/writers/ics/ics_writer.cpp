@@ -44,6 +44,27 @@ private:
 
 std::string mailto(const std::string& email) { return "mailto:" + email; }
 
+// How many occurrences of a recurring review are checked for weekends and holidays.
+constexpr int kCheckedOccurrences = 10;
+
+// EXDATE for each of the next occurrences that falls on a weekend or a Swedish holiday, and
+// RDATE for the working day before it.
+void movedOccurrences(Lines& l, const Date& start, const Duration& every) {
+    std::string excluded, added;
+    for (int k = 0; k < kCheckedOccurrences; ++k) {
+        Duration n = every;
+        n.years *= k, n.months *= k, n.weeks *= k, n.days *= k;
+        const Date occurrence = addDuration(start, n);
+        const Date held = workingDayOnOrBefore(occurrence);
+        if (held == occurrence) continue;
+        excluded += (excluded.empty() ? "" : ",") + basic(occurrence);
+        added += (added.empty() ? "" : ",") + basic(held);
+    }
+    if (excluded.empty()) return;
+    l.add("EXDATE;VALUE=DATE", excluded);
+    l.add("RDATE;VALUE=DATE", added);
+}
+
 }  // namespace
 
 std::string uid(const doc::Meta& m) {
@@ -97,14 +118,21 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
     // Deterministic: the adoption (else the review) date at midnight UTC, never the wall clock.
     const std::optional<Date> stamp = m.adopted ? m.adopted : m.nextReview;
     l.add("DTSTAMP", (stamp ? basic(*stamp) : std::string("19700101")) + "T000000Z");
+    // A review on a weekend or a Swedish holiday is held on the working day before.
+    const std::optional<Date> held = dated ? std::optional<Date>(workingDayOnOrBefore(*m.nextReview)) : std::nullopt;
     if (dated) {
-        l.add("DTSTART;VALUE=DATE", basic(*m.nextReview));
-        l.add("DTEND;VALUE=DATE", basic(Date::fromSerial(m.nextReview->serial() + 1)));
+        const bool recurs = m.reviewEvery && !recurrenceRule(*m.nextReview, *m.reviewEvery).empty();
+        // A recurring review keeps its rule's own start (RFC 5545: DTSTART in step with the
+        // RRULE); the occurrences moved to a working day are excluded and added back moved.
+        const Date start = recurs ? *m.nextReview : *held;
+        l.add("DTSTART;VALUE=DATE", basic(start));
+        l.add("DTEND;VALUE=DATE", basic(Date::fromSerial(start.serial() + 1)));
         if (m.reviewEvery) {
             const std::string rule = recurrenceRule(*m.nextReview, *m.reviewEvery);
-            if (!rule.empty())
+            if (!rule.empty()) {
                 l.add("RRULE", rule);
-            else
+                movedOccurrences(l, *m.nextReview, *m.reviewEvery);
+            } else {
                 diags.warning("ics.no-recurrence", Location{m.sourceName},
                               "omprövningsintervallet " + m.reviewEvery->iso() +
                                   " blandar månader och dagar och kan inte uttryckas som återkommande kalenderhändelse; "
@@ -112,6 +140,7 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
                               "the review interval " + m.reviewEvery->iso() +
                                   " mixes months and days and cannot be written as a recurring calendar event; "
                                   "only the next review is included");
+            }
         }
         l.add("TRANSP", "TRANSPARENT");
     }
@@ -152,7 +181,7 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
         l.add("BEGIN", "VALARM");
         l.add("ACTION", "DISPLAY");
         l.text("DESCRIPTION", summary);
-        l.add("TRIGGER;RELATED=START", alarmTrigger(*m.nextReview, *m.notifyBefore));
+        l.add("TRIGGER;RELATED=START", alarmTrigger(*held, *m.notifyBefore));
         l.add("END", "VALARM");
     }
     l.add("END", component);
