@@ -17,6 +17,7 @@ std::vector<Reminder> one() {
     Reminder r;
     r.display = "src/a.xml";
     r.review = *parseDate("2028-01-20");
+    r.scheduled = r.review;
     r.days = 30;
     r.meta.title = "Överenskommelse";
     r.meta.organisation = "Exempelby kommun";

@@ -19,11 +19,6 @@ std::string sha256Hex(const std::string& s) {
     return Poco::DigestEngine::digestToHex(e.digest());
 }
 
-std::string basic(const Date& d) {  // YYYYMMDD
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
-    return buf;
-}
 
 // "BYMONTHDAY=28,29,30;BYSETPOS=-1": the day, or the month's last day when it is shorter.
 std::string clampedDay(int day) {
@@ -67,11 +62,22 @@ void movedOccurrences(Lines& l, const Date& start, const Duration& every) {
 
 }  // namespace
 
-std::string uid(const doc::Meta& m) {
-    const std::string key = m.dnr.empty()
-                                ? m.organisation + '\x1f' + m.kind + '\x1f' + m.title + '\x1f' + m.sourceName
-                                : m.organisation + '\x1f' + m.kind + '\x1f' + m.dnr;
+std::string uid(const doc::Meta& m, const std::string& entry) {
+    std::string key = m.dnr.empty() ? m.organisation + '\x1f' + m.kind + '\x1f' + m.title + '\x1f' + m.sourceName
+                                    : m.organisation + '\x1f' + m.kind + '\x1f' + m.dnr;
+    if (!entry.empty()) key += '\x1f' + entry;
     return sha256Hex(key).substr(0, 32) + "@overens";
+}
+
+std::string basic(const Date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+std::string stampOf(const doc::Meta& m) {
+    const std::optional<Date> stamp = m.adopted ? m.adopted : m.nextReview;
+    return (stamp ? basic(*stamp) : std::string("19700101")) + "T000000Z";
 }
 
 std::string recurrenceRule(const Date& start, const Duration& every) {
@@ -99,7 +105,7 @@ std::string alarmTrigger(const Date& review, const Duration& notifyBefore) {
     return "-P" + (lead > 1 ? std::to_string(lead - 1) + "D" : std::string()) + "T15H";
 }
 
-std::string calendar(const doc::Meta& m, Diagnostics& diags) {
+std::string calendar(const doc::Meta& m, Diagnostics& diags, const std::vector<std::string>& groups) {
     const std::string lang = m.lang.empty() ? "sv" : m.lang;
     const bool en = lang == "en";
     const std::string langParam = ";LANGUAGE=" + lang;
@@ -115,9 +121,7 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
     const char* component = dated ? "VEVENT" : "VTODO";
     l.add("BEGIN", component);
     l.add("UID", uid(m));
-    // Deterministic: the adoption (else the review) date at midnight UTC, never the wall clock.
-    const std::optional<Date> stamp = m.adopted ? m.adopted : m.nextReview;
-    l.add("DTSTAMP", (stamp ? basic(*stamp) : std::string("19700101")) + "T000000Z");
+    l.add("DTSTAMP", stampOf(m));
     // A review on a weekend or a Swedish holiday is held on the working day before.
     const std::optional<Date> held = dated ? std::optional<Date>(workingDayOnOrBefore(*m.nextReview)) : std::nullopt;
     if (dated) {
@@ -185,8 +189,7 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
         l.add("END", "VALARM");
     }
     l.add("END", component);
-    l.add("END", "VCALENDAR");
-    return l.str();
+    return l.str() + entryComponents(m, groups) + foldLine("END:VCALENDAR");
 }
 
 namespace {
@@ -194,8 +197,9 @@ namespace {
 class IcsWriter : public Writer {
 public:
     std::string format() const override { return "ics"; }
-    void write(const doc::Document& document, std::ostream& out, const WriteOptions&, Diagnostics& diags) const override {
-        out << calendar(document.meta, diags);
+    void write(const doc::Document& document, std::ostream& out, const WriteOptions& options,
+               Diagnostics& diags) const override {
+        out << calendar(document.meta, diags, options.calendar);
     }
 };
 
