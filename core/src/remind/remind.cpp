@@ -39,6 +39,59 @@ int exitCode(const RunOutcome& o, bool anyDue) {
 
 }  // namespace
 
+namespace {
+
+struct OpenState {
+    std::unique_ptr<State> state;
+    Index index;
+    std::string fingerprint;
+};
+
+// The state file and the index in it; false (reported) when they cannot be read.
+bool openState(const RemindOptions& o, const fs::path& templatesDir, const Texts& t, std::ostream& err,
+               OpenState& out) {
+    out.fingerprint = indexFingerprint(templatesDir);
+    try {
+        out.state = std::make_unique<State>(o.statePath.empty() ? State::defaultLocation() : o.statePath);
+        out.index = out.state->loadIndex(out.fingerprint);
+        return true;
+    } catch (const StateError& e) {
+        environmentError(err, e.what());
+    } catch (const Poco::Exception& e) {
+        environmentError(err, t.tr("tillståndsfilen kan inte läsas: ", "the state file cannot be read: ") +
+                                  e.displayText());
+    }
+    return false;
+}
+
+// What changed in the index, written back in one transaction.
+void writeIndex(OpenState& s, const FoundSources& found, SourcesRead& read, std::ostream& err, RunOutcome& outcome) {
+    sweepIndex(found, s.index, read.update);
+    try {
+        if (!read.update.empty())
+            s.state->updateIndex(read.update.folders, read.update.headerRows, read.update.dropHeaders, s.fingerprint);
+    } catch (const StateError& e) {
+        err << "overens remind: " << e.what() << '\n';
+        outcome.environment = true;
+    }
+}
+
+// Phases 3 and 4 with what the state file holds: the headers of the due documents and their
+// reminders' records. Throws Poco::Exception when the state file cannot be read.
+std::vector<Reminder> planReminders(const RemindOptions& o, const SourcesRead& read, const FoundSources& found,
+                                    Engine& engine, State& state, Wordings& wordings, const Texts& t,
+                                    std::ostream& err, std::size_t& nobody) {
+    std::vector<DueDocument> due = dueDocuments(read.documents, found, o.today, o.within);
+    completeHeaders(due, state.headers(headersWanted(due)), engine);
+    std::vector<Reminder> reminders = remindersOf(std::move(due), engine.kinds(), o.today, t, err);
+    const RecordsByReview records =
+        reminders.empty() ? RecordsByReview{} : state.remindersSince(earliestReview(reminders).iso());
+    nobody = planDeliveries(reminders, records, wordings, o.defaultRecipient, t, err);
+    return reminders;
+}
+
+}  // namespace
+
 int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, RunStats* statsOut) {
     PhaseTimer timer(err);
     const Texts t = textsFor(o.lang);
@@ -55,47 +108,24 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
                                          (templatesDir / "kinds").string());
     }
     timer.done("engine");
-    std::unique_ptr<State> state;
-    Index index;
-    const std::string fingerprint = indexFingerprint(templatesDir);
-    try {
-        state = std::make_unique<State>(o.statePath.empty() ? State::defaultLocation() : o.statePath);
-        index = state->loadIndex(fingerprint);
-    } catch (const StateError& e) {
-        return environmentError(err, e.what());
-    } catch (const Poco::Exception& e) {
-        return environmentError(err, t.tr("tillståndsfilen kan inte läsas: ", "the state file cannot be read: ") +
-                                         e.displayText());
-    }
+    OpenState s;
+    if (!openState(o, templatesDir, t, err, s)) return kExitEnvironment;
     timer.done("state+index");
 
     FoundSources found = findSources(o.paths, t, err);
     timer.done("walk");
-    SourcesRead read = readSources(found, index, engine, o.lang, err);
+    SourcesRead read = readSources(found, s.index, engine, o.lang, err);
     timer.done("read");
-    sweepIndex(found, index, read.update);
-    try {
-        if (!read.update.empty())
-            state->updateIndex(read.update.folders, read.update.headerRows, read.update.dropHeaders, fingerprint);
-    } catch (const StateError& e) {
-        err << "overens remind: " << e.what() << '\n';
-        outcome.environment = true;
-    }
+    writeIndex(s, found, read, err, outcome);
     outcome.environment |= found.unreadable || read.unreadable;
     outcome.sourceErrors = read.sourceErrors;
     timer.done("index-update");
 
-    std::vector<DueDocument> due = dueDocuments(read.documents, found, o.today, o.within);
     Wordings wordings(templatesDir);
     std::vector<Reminder> reminders;
     std::size_t nobody = 0;  // due documents nobody can be reminded of
     try {
-        completeHeaders(due, state->headers(headersWanted(due)), engine);
-        reminders = remindersOf(std::move(due), engine.kinds(), o.today, t, err);
-        nobody = planDeliveries(reminders,
-                                reminders.empty() ? RecordsByReview{}
-                                                  : state->remindersSince(earliestReview(reminders).iso()),
-                                wordings, o.defaultRecipient, t, err);
+        reminders = planReminders(o, read, found, engine, *s.state, wordings, t, err, nobody);
     } catch (const Poco::Exception& ex) {
         return environmentError(err, ex.displayText());
     }
@@ -103,7 +133,7 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
 
     ReportContext report{o.today, o.within, o.send, {read.files, read.parsed, read.sources, reminders.size()}};
     if (o.send && !reminders.empty()) {
-        StateLog log(*state);
+        StateLog log(*s.state);
         const DeliveryCounts sent =
             deliver(reminders, {o.smtp, o.fromName, o.today, o.formUrl}, wordings, log, t, err);
         report.stats.sent = sent.sent, report.stats.refused = sent.refused, report.stats.deferred = sent.deferred;

@@ -39,6 +39,20 @@ private:
 
 std::string mailto(const std::string& email) { return "mailto:" + email; }
 
+// The review's description: the wording, who is concerned, the registration number.
+std::string reviewDescription(const doc::Meta& m, bool en) {
+    std::string description = m.reviewDescription;
+    std::string concerned;
+    for (const auto& p : m.people) {
+        if (p.name.empty()) continue;
+        concerned += (concerned.empty() ? "" : "\n") + std::string("– ") + p.name + (p.title.empty() ? "" : ", " + p.title);
+    }
+    if (!concerned.empty()) description += std::string(description.empty() ? "" : "\n\n") + (en ? "Concerned:" : "Berörda:") + "\n" + concerned;
+    if (!m.dnr.empty())
+        description += std::string(description.empty() ? "" : "\n\n") + (en ? "Registration number: " : "Diarienummer: ") + m.dnr;
+    return description;
+}
+
 // How many occurrences of a recurring review are checked for weekends and holidays.
 constexpr int kCheckedOccurrences = 10;
 
@@ -151,15 +165,7 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags, const std::vector<s
     const std::string summary = m.reviewSummary.empty() ? m.title : m.reviewSummary;
     l.text("SUMMARY" + langParam, summary);
 
-    std::string description = m.reviewDescription;
-    std::string concerned;
-    for (const auto& p : m.people) {
-        if (p.name.empty()) continue;
-        concerned += (concerned.empty() ? "" : "\n") + std::string("– ") + p.name + (p.title.empty() ? "" : ", " + p.title);
-    }
-    if (!concerned.empty()) description += std::string(description.empty() ? "" : "\n\n") + (en ? "Concerned:" : "Berörda:") + "\n" + concerned;
-    if (!m.dnr.empty())
-        description += std::string(description.empty() ? "" : "\n\n") + (en ? "Registration number: " : "Diarienummer: ") + m.dnr;
+    const std::string description = reviewDescription(m, en);
     if (!description.empty()) l.text("DESCRIPTION" + langParam, description);
     l.add("CLASS", "PUBLIC");
     l.add("STATUS", dated ? "CONFIRMED" : "NEEDS-ACTION");
