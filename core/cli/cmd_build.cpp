@@ -7,6 +7,7 @@
 #include "cli_support.hpp"
 #include "publish/publisher.hpp"
 #include "writers/writer.hpp"
+#include "writers/ics/calendar_groups.hpp"
 
 namespace overens::cli {
 
@@ -77,6 +78,11 @@ int runBuild(const CommandLine& cl) {
     options.templatesDir = engine.templatesDir();
     options.referenceOdt = cl.value("reference-odt");
     options.pdfEngine = cl.value("pdf-engine", "libharu");
+    try {
+        options.calendar = ics::parseCalendarGroups(cl.value("calendar", "review"));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
     options.workDir = work.path;
     if (options.pdfEngine != "libharu" && options.pdfEngine != "libreoffice")
         throw UsageError("--pdf-engine must be libharu or libreoffice, not '" + options.pdfEngine + "'");

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -22,6 +23,8 @@
 #include "remind/state.hpp"
 
 namespace overens::cli {
+
+namespace fs = std::filesystem;
 
 using Poco::Util::Option;
 
@@ -48,6 +51,8 @@ const Spec kRemindOptions[] = {
     {"smtp-timeout", "SECONDS", "remind: timeout for connecting and each SMTP reply (default 30)"},
     {"config", "FILE", "remind: settings file (properties, or INI when it ends in .ini); see docs/reminders.md"},
     {"state", "FILE", "remind: the state file (default: $OVERENS_STATE, $STATE_DIRECTORY, ~/.local/state/overens)"},
+    {"default-recipient", "ADDRESS", "remind: who is reminded of a document none of whose parties has an e-mail address"},
+    {"form-url", "URL", "remind: where the parties open the document to revise it (the e-mail points there)"},
 };
 
 std::string readSecret(const std::string& file) {
@@ -140,6 +145,15 @@ int runRemind(const CommandLine& cl) {
     o.send = cl.has("send");
     const std::string state = setting("state", "remind.state");
     if (!state.empty()) o.statePath = state;
+    o.defaultRecipient = setting("default-recipient", "remind.default-recipient");
+    if (!o.defaultRecipient.empty() && o.defaultRecipient.find('@') == std::string::npos)
+        throw UsageError("--default-recipient needs an e-mail address, not '" + o.defaultRecipient + "'");
+    o.formUrl = setting("form-url", "remind.form-url");
+    // A test run must not spend the real reminders: what it sends is recorded in its own file.
+    if (o.send && !today.empty() &&
+        (state.empty() || fs::weakly_canonical(state) == fs::weakly_canonical(remind::State::defaultLocation())))
+        throw UsageError("--today with --send is a test run: give it its own --state FILE (not the default "
+                         "state file), so that the reminders it sends are not recorded as sent for the real runs");
 
     remind::SmtpSettings& s = o.smtp;
     if (cl.has("smtp")) {

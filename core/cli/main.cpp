@@ -67,6 +67,9 @@ protected:
                               .argument("FILE"));
         options.addOption(Option("pdf-engine", "", "libharu (default) or libreoffice (tagged PDF/A-2b)")
                               .argument("ENGINE"));
+        options.addOption(Option("calendar", "", "what the .ics holds: review (default), meetings, goals, "
+                                                 "reporting, comma-separated, or all")
+                              .argument("LIST"));
         defineRemindOptions(options);
     }
 

@@ -20,6 +20,7 @@ public:
     // The agreement's chair against the chair named by the board's documents built with it.
     void crossCheck(const Record& values, const Context& ctx, const Facts& own, const std::vector<Facts>& others,
                     Diagnostics& out) const override;
+    cal::Entries calendarEntries(const Record& values, const Context& ctx, const Wording& w) const override;  // co_leadership_calendar.cpp
 };
 
 // Who may be given the right to decide urgent matters (6 kap. 39 § KL): the chair or another

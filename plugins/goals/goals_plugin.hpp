@@ -16,6 +16,7 @@ public:
     void validate(const Record& values, const Context& ctx, Diagnostics& out) const override;
     doc::Blocks render(const Record& values, const Context& ctx, const Wording& wording) const override;
     void publish(const Record& values, const Context& ctx, Facts& out) const override;
+    cal::Entries calendarEntries(const Record& values, const Context& ctx, const Wording& w) const override;  // goals_calendar.cpp
 };
 
 // The horizons a goal can have, in the order they are shown.

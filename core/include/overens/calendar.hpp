@@ -54,4 +54,24 @@ std::string describeDuration(const Duration& p, const std::string& lang);
 // Long-form date for documents: "20 januari 2027" (sv) or "20 January 2027" (en).
 std::string longDate(const Date& d, const std::string& lang);
 
+// --- Working days in Sweden (core/src/sdk/working_days.cpp) ---------------------------------
+
+// 0 = Monday ... 6 = Sunday.
+int weekday(const Date& d);
+
+// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+Date easterSunday(int year);
+
+// The public holidays of Lag (1989:253) om allmänna helgdagar: fixed ones (1 and 6 January,
+// 1 May, 6 June, 25 and 26 December), the Easter-dependent ones (Good Friday, Easter Sunday and
+// Monday, Ascension Day, Whitsunday) and the Saturdays of Midsummer and All Saints.
+bool isSwedishPublicHoliday(const Date& d);
+
+// Monday to Friday, not a public holiday, and not Midsummer Eve, Christmas Eve or New Year's
+// Eve (not holidays by law, but days an office is closed).
+bool isSwedishWorkingDay(const Date& d);
+
+// d when it is a working day, else the nearest working day before it.
+Date workingDayOnOrBefore(const Date& d);
+
 }  // namespace overens

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "overens/calendar.hpp"
+#include "overens/calendar_entries.hpp"
 
 namespace overens::doc {
 
@@ -122,6 +123,8 @@ struct Meta {
     std::string pageLabel;       // "Sida {page} av {pages}" / "Page {page} of {pages}"
     std::string reviewSummary;   // calendar entry summary
     std::string reviewDescription;
+    // SDK 2 (calendar): what the sections add to the calendar besides the review.
+    std::vector<cal::Entry> calendar;
 };
 
 struct Document {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "overens/calendar_entries.hpp"
 #include "overens/context.hpp"
 #include "overens/diagnostics.hpp"
 #include "overens/document.hpp"
@@ -42,6 +43,8 @@ public:
     // `own` holds this document's facts, `others` those of the other documents.
     virtual void crossCheck(const Record& values, const Context& ctx, const Facts& own,
                             const std::vector<Facts>& others, Diagnostics& out) const;
+    // SDK 2 (calendar): the dates this section sets, for the document's calendar file. None by default.
+    virtual cal::Entries calendarEntries(const Record& values, const Context& ctx, const Wording& wording) const;
 };
 
 }  // namespace overens

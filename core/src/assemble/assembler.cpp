@@ -131,6 +131,10 @@ doc::Document Engine::assemble(const Prepared& p, Diagnostics& diags) const {
         try {
             Blocks body = plugin->plugin->render(sec->values, ctx, w);
             for (auto& b : body) out.push_back(std::move(b));
+            for (auto& e : plugin->plugin->calendarEntries(sec->values, ctx, w)) {  // SDK 2 (calendar)
+                e.section = ks.id;
+                m.calendar.push_back(std::move(e));
+            }
         } catch (const std::exception& e) {
             diags.error("plugin.threw", sec->values.where,
                         "pluginet '" + ks.id + "' kastade ett undantag i render: " + e.what(),

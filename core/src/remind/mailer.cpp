@@ -9,6 +9,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <csignal>
 #include <mutex>
 #include <sstream>
 
@@ -41,17 +42,40 @@ DeliveryResult classify(int code, const std::string& response) {
 
 }  // namespace
 
-Mailer::Mailer(SmtpSettings settings) : settings_(std::move(settings)) {}
+Mailer::Mailer(SmtpSettings settings) : settings_(std::move(settings)) {
+    // A write to a connection the server dropped must fail, not end the process.
+    std::signal(SIGPIPE, SIG_IGN);
+}
 
 Mailer::~Mailer() { quit(); }
 
 void Mailer::drop() {
     if (!session_) return;
+    // The session is in an unknown state: no QUIT. Poco's close() would send one and wait for its
+    // reply (a second timeout), and its destructor a third; with the socket shut down first,
+    // both fail at once.
+    try {
+        if (socket_) socket_->shutdown();
+    } catch (...) {
+    }
     try {
         session_->close();
     } catch (...) {
     }
     session_.reset();
+    socket_.reset();
+}
+
+void Mailer::giveUp(const std::string& error) {
+    unreachable_ = true;
+    notTried_ = "not tried: " + settings_.host + ":" + std::to_string(settings_.port) +
+                " could not be reached or stopped answering earlier in this run (" + error + ")";
+}
+
+DeliveryResult Mailer::noReply(const std::string& error, bool dataSent) {
+    drop();
+    giveUp(error);  // the rest of the run is deferred at once, not one timeout each
+    return {dataSent ? Delivery::Unacknowledged : Delivery::Deferred, 0, error};
 }
 
 void Mailer::quit() {
@@ -71,6 +95,8 @@ bool Mailer::connect() {
     try {
         Poco::Net::StreamSocket socket;
         socket.connect(Poco::Net::SocketAddress(settings_.host, settings_.port), timeout);
+        socket.setSendTimeout(timeout);
+        socket_ = std::make_unique<Poco::Net::StreamSocket>(socket);
         session_ = std::make_unique<Poco::Net::SecureSMTPClientSession>(socket);
         session_->setTimeout(timeout);
         const std::string helo = settings_.helo.empty() ? Poco::Net::DNS::hostName() : settings_.helo;
@@ -95,15 +121,17 @@ bool Mailer::connect() {
         connectError_ = settings_.host + ":" + std::to_string(settings_.port) + ": " + trimReply(e.what());
     }
     drop();
-    unreachable_ = true;
+    giveUp(connectError_);
     return false;
 }
 
 DeliveryResult Mailer::send(const std::string& recipient, const std::string& message,
                             const std::function<void()>& beforeData) {
+    if (unreachable_) return {Delivery::Deferred, 0, notTried_};
     if (!connect()) return {Delivery::Deferred, 0, connectError_};
     std::string response;
     std::exception_ptr hookFailure;  // the caller's beforeData failed: do not send, tell the caller
+    bool dataSent = false;           // the message went out: without a reply it may have arrived
     try {
         int status = session_->sendCommand("MAIL FROM:<" + settings_.from + ">", response);
         if (!(status / 100 == 2)) {
@@ -131,6 +159,7 @@ DeliveryResult Mailer::send(const std::string& recipient, const std::string& mes
             return r;
         }
         std::istringstream in(message);
+        dataSent = true;
         try {
             session_->sendMessage(in);  // dot-stuffed, ends with CRLF.CRLF, waits for the reply
         } catch (const Poco::Net::SMTPException& e) {
@@ -138,15 +167,17 @@ DeliveryResult Mailer::send(const std::string& recipient, const std::string& mes
             return classify(e.code(), "end of data: " + e.message());
         }
         return {Delivery::Delivered, 250, ""};
+    } catch (const Poco::TimeoutException& e) {
+        return noReply(trimReply(e.displayText()), dataSent);
     } catch (const Poco::Exception& e) {
-        // No reply (timeout, reset): the session is in an unknown state.
+        // No reply (reset, closed): the session is in an unknown state; the next send connects again.
         drop();
         if (hookFailure) std::rethrow_exception(hookFailure);
-        return {Delivery::Deferred, 0, trimReply(e.displayText())};
+        return {dataSent ? Delivery::Unacknowledged : Delivery::Deferred, 0, trimReply(e.displayText())};
     } catch (const std::exception& e) {
         drop();
         if (hookFailure) std::rethrow_exception(hookFailure);
-        return {Delivery::Deferred, 0, trimReply(e.what())};
+        return {dataSent ? Delivery::Unacknowledged : Delivery::Deferred, 0, trimReply(e.what())};
     }
 }
 

@@ -72,13 +72,12 @@ std::string wrap(const std::string& text, std::size_t width = 72) {
     return out;
 }
 
-}  // namespace
-
-std::string lower(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
+// The party's own wording of a step when the template has one (key.role), else the common one.
+std::string forRole(const Wording& w, const std::string& key, const std::string& role) {
+    return w.has(key + "." + role) ? key + "." + role : key;
 }
+
+}  // namespace
 
 std::string messageId(const std::string& identity, const std::string& review, const std::string& recipient) {
     Poco::SHA2Engine e(Poco::SHA2Engine::SHA_256);
@@ -87,54 +86,22 @@ std::string messageId(const std::string& identity, const std::string& review, co
     return Poco::DigestEngine::digestToHex(e.digest()).substr(0, 40) + ".review@overens";
 }
 
-doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* kind, const Wording& core,
-                  const Date& review) {
-    doc::Meta m;
-    std::map<std::string, std::string> vars{{"organisation", h.organisation}, {"board", h.board}, {"dnr", h.dnr}};
-    for (const auto& p : h.people) {
-        vars["party." + p.role + ".name"] = p.name;
-        vars["party." + p.role + ".title"] = p.title;
-    }
-    if (kind) {
-        auto it = kind->title.find(h.lang);
-        if (it == kind->title.end()) it = kind->title.find("sv");
-        if (it != kind->title.end()) m.title = substitute(it->second, vars);
-    }
-    if (m.title.empty()) m.title = h.kind;
-    m.lang = h.lang;
-    m.kind = h.kind;
-    m.organisation = h.organisation;
-    m.board = h.board;
-    m.dnr = h.dnr;
-    m.adopted = h.adopted;
-    m.version = h.version;
-    m.nextReview = review;
-    if (h.recurring) m.reviewEvery = h.every;
-    m.notifyBefore = h.notifyBefore;
-    m.people = h.people;
-    m.sourceName = std::filesystem::path(path).filename().string();
-    m.sourceSha256 = h.sha256;
-    vars["title"] = m.title;
-    vars["date"] = longDate(review, h.lang);
-    m.reviewSummary = core.format("calendar-summary", vars);
-    m.reviewDescription = core.format("calendar-description", vars);
-    return m;
-}
-
 std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date& today, const Wording& w,
-                           const MailParts& from, const std::string& ics, const std::string& id) {
+                           const MailParts& from, const std::string& ics, const std::string& id,
+                           bool maybeDuplicate) {
     const std::string& lang = m.lang;
-    const Date review = *m.nextReview;
+    const Date review = workingDayOnOrBefore(*m.nextReview);  // the day it is held
     const long long days = review.serial() - today.serial();
     std::map<std::string, std::string> v{{"title", m.title},
                                          {"organisation", m.organisation},
                                          {"date", longDate(review, lang)},
                                          {"summary", m.reviewSummary},
-                                         {"name", to.name},
+                                         {"name", to.name.empty() ? to.email : to.name},
                                          {"role", to.title.empty() ? to.role : to.title},
                                          {"source", m.sourceName},
                                          {"file", w.get("attachment-name")},
                                          {"days", describeDuration(Duration{0, 0, 0, static_cast<int>(days < 0 ? -days : days)}, lang)}};
+    v["form"] = from.formUrl;
     v["dnr"] = m.dnr.empty() ? std::string() : " " + w.format("dnr", {{"dnr", m.dnr}});
     if (m.reviewEvery) v["interval"] = describeDuration(*m.reviewEvery, lang);
 
@@ -146,12 +113,13 @@ std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date
     std::string body;
     auto para = [&](const std::string& text) { body += wrap(text) + "\n\n"; };
     para(w.format("greeting", v));
+    if (maybeDuplicate && w.has("maybe-duplicate")) para(w.format("maybe-duplicate", v));
     para(w.format(days > 0 ? "due-future" : days == 0 ? "due-today" : "due-overdue", v));
     if (m.reviewEvery) para(w.format("recurring", v));
     body += w.format("todo-heading", v) + "\n\n";
     const std::string todo[] = {
         others.empty() ? w.format("todo-alone", v) : w.format("todo-together", {{"others", list(others, w.get("and"))}}),
-        w.format("todo-decide", v), w.format("todo-record", v)};
+        w.format("todo-decide", v), w.format(forRole(w, from.formUrl.empty() ? "todo-record" : "todo-record-form", to.role), v)};
     int n = 0;
     for (const auto& t : todo) {
         std::string item = wrap(t, 68);
@@ -166,7 +134,7 @@ std::string composeMessage(const doc::Meta& m, const doc::Person& to, const Date
         body += indented;
     }
     body += "\n";
-    para(w.format("why", v));
+    para(w.format(forRole(w, "why", to.role), v));
     para(w.format("attachment", v));
     body += w.format("closing", v) + "\n" + w.format("signature", v) + "\n\n-- \n" + w.format("automatic", v) + "\n";
 

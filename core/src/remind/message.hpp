@@ -5,30 +5,26 @@
 
 #include <string>
 
-#include "kinds/document_kind.hpp"
+#include "remind/meta.hpp"
 #include "overens/document.hpp"
 #include "overens/wording.hpp"
 #include "remind/review.hpp"
 
 namespace overens::remind {
 
-// The document's metadata for the calendar file and the e-mail, from its header: title from
-// its kind, summary and description from the core wording, `review` as the review date.
-doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* kind, const Wording& core,
-                  const Date& review);
-
 struct MailParts {
     std::string fromAddress;
     std::string fromName;
+    std::string formUrl;  // where the parties open the document in `overens serve`; empty: the file
 };
 
-// The complete message (RFC 5322, CRLF line ends), ready for the SMTP DATA phase.
+// The complete message (RFC 5322, CRLF line ends), ready for the SMTP DATA phase. maybeDuplicate:
+// an earlier attempt was interrupted after its data was sent; the message says it may arrive twice.
 std::string composeMessage(const doc::Meta& meta, const doc::Person& to, const Date& today, const Wording& words,
-                           const MailParts& from, const std::string& ics, const std::string& messageId);
+                           const MailParts& from, const std::string& ics, const std::string& messageId,
+                           bool maybeDuplicate = false);
 
 // "<hex>.review@overens" from identity, review date and recipient.
 std::string messageId(const std::string& identity, const std::string& review, const std::string& recipient);
-
-std::string lower(std::string s);
 
 }  // namespace overens::remind

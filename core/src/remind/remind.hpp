@@ -10,6 +10,7 @@
 
 #include "overens/calendar.hpp"
 #include "remind/mailer.hpp"
+#include "remind/report.hpp"
 
 namespace overens::remind {
 
@@ -17,7 +18,8 @@ namespace overens::remind {
 constexpr int kExitNothingDue = 0;     // nothing due (and every source read)
 constexpr int kExitDue = 1;            // at least one review is due (listed; with --send: sent or sent before)
 constexpr int kExitEnvironment = 2;    // usage, unreadable path, state file, SMTP configuration
-constexpr int kExitDeliveryFailed = 3; // --send: a reminder of this run was not delivered (deferred or refused)
+constexpr int kExitDeliveryFailed = 3; // --send: a reminder of this run was not delivered (deferred or refused),
+                                       // or a due document has nobody to remind (no e-mail, no default recipient)
 constexpr int kExitSourceErrors = 4;   // a source has errors (diagnostics on stderr); it gets no reminder
 
 struct RemindOptions {
@@ -31,14 +33,8 @@ struct RemindOptions {
     std::filesystem::path statePath;            // --state, else State::defaultLocation()
     std::filesystem::path templatesDir;         // empty: findTemplatesDir()
     std::string lang;                           // language of the listing and diagnostics; "" = sv
-};
-
-struct RunStats {
-    std::size_t files = 0;      // candidate files seen
-    std::size_t parsed = 0;     // read this run (not from the index)
-    std::size_t sources = 0;    // of them, documents
-    std::size_t due = 0;
-    std::size_t sent = 0, refused = 0, deferred = 0;
+    std::string defaultRecipient;               // --default-recipient: for documents no party can be e-mailed about
+    std::string formUrl;                        // --form-url: where the parties open the document to revise it
 };
 
 int runReminders(const RemindOptions& options, std::ostream& out, std::ostream& err, RunStats* stats = nullptr);

@@ -1,5 +1,6 @@
 #include "remind/review.hpp"
 
+#include <cstdio>
 #include <sstream>
 
 namespace overens::remind {
@@ -136,15 +137,36 @@ bool isDue(const Date& review, const Date& today, const Duration& window) {
     return subtractDuration(review, window) <= today;
 }
 
-Date stockholmDate(std::time_t utc) {
-    const long long secs = static_cast<long long>(utc);
-    const long long utcDay = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-    const Date d = Date::fromSerial(utcDay);
+namespace {
+
+long long floorDiv(long long a, long long b) { return a >= 0 ? a / b : (a - b + 1) / b; }
+
+// Seconds since the epoch as Europe/Stockholm's local time, also in seconds.
+long long stockholmLocal(long long secs) {
+    const Date d = Date::fromSerial(floorDiv(secs, 86400));
     const long long dstStart = lastSunday(d.year, 3) * 86400 + 3600;  // 01:00 UTC
     const long long dstEnd = lastSunday(d.year, 10) * 86400 + 3600;
-    const long long offset = (secs >= dstStart && secs < dstEnd) ? 7200 : 3600;
-    const long long local = secs + offset;
-    return Date::fromSerial(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+    return secs + ((secs >= dstStart && secs < dstEnd) ? 7200 : 3600);
+}
+
+}  // namespace
+
+Date stockholmDate(std::time_t utc) {
+    return Date::fromSerial(floorDiv(stockholmLocal(static_cast<long long>(utc)), 86400));
+}
+
+std::string stockholmTime(const std::string& utcIso) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    char z = 0;
+    if (std::sscanf(utcIso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &z) != 7 || z != 'Z' ||
+        !isValidDate(y, mo, d))
+        return utcIso;
+    const long long local = stockholmLocal(Date{y, mo, d}.serial() * 86400 + h * 3600 + mi * 60 + s);
+    const long long inDay = local - floorDiv(local, 86400) * 86400;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s %02lld:%02lld", Date::fromSerial(floorDiv(local, 86400)).iso().c_str(),
+                  inDay / 3600, inDay / 60 % 60);
+    return buf;
 }
 
 Date stockholmToday() { return stockholmDate(std::time(nullptr)); }

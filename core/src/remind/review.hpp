@@ -52,5 +52,8 @@ bool isDue(const Date& review, const Date& today, const Duration& window);
 // 01:00 UTC to the last Sunday of October 01:00 UTC), without depending on tzdata.
 Date stockholmDate(std::time_t utc);
 Date stockholmToday();
+// "2027-12-21T06:00:00Z" (as the state file records times) -> "2027-12-21 07:00", local time in
+// Europe/Stockholm; anything else is returned as it is.
+std::string stockholmTime(const std::string& utcIso);
 
 }  // namespace overens::remind

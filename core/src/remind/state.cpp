@@ -306,12 +306,13 @@ std::map<std::string, ReminderRecord> State::reminders(const std::string& identi
 }
 
 void State::setStatus(const std::string& identity, const std::string& review, const std::string& recipient,
-                      ReminderStatus status, int code, const std::string& response, const std::string& path) {
+                      ReminderStatus status, int code, const std::string& response, const std::string& path,
+                      bool newAttempt) {
     std::string id = identity, rv = review, rc = recipient, st = statusName(status), resp = response, p = path;
     std::string when = utcNow();
     std::string sentAt = status == ReminderStatus::Sent ? when : std::string();
     Int64 c = code;
-    Int64 attempt = status == ReminderStatus::Attempting ? 1 : 0;
+    Int64 attempt = newAttempt ? 1 : 0;
     try {
         // One statement, one implicit transaction: committed (and synced) when it returns.
         *db_ << "INSERT INTO reminders(identity, review, recipient, status, attempts, code, response, last_attempt,"
@@ -329,19 +330,24 @@ void State::setStatus(const std::string& identity, const std::string& review, co
 
 void State::markAttempting(const std::string& identity, const std::string& review, const std::string& recipient,
                            const std::string& path) {
-    setStatus(identity, review, recipient, ReminderStatus::Attempting, 0, "", path);
+    setStatus(identity, review, recipient, ReminderStatus::Attempting, 0, "", path, true);
 }
 void State::markSent(const std::string& identity, const std::string& review, const std::string& recipient, int code,
                      const std::string& response) {
-    setStatus(identity, review, recipient, ReminderStatus::Sent, code, response, "");
+    setStatus(identity, review, recipient, ReminderStatus::Sent, code, response, "", false);
 }
 void State::markRefused(const std::string& identity, const std::string& review, const std::string& recipient,
                         int code, const std::string& response) {
-    setStatus(identity, review, recipient, ReminderStatus::Refused, code, response, "");
+    setStatus(identity, review, recipient, ReminderStatus::Refused, code, response, "", false);
 }
 void State::markDeferred(const std::string& identity, const std::string& review, const std::string& recipient,
                          int code, const std::string& response) {
-    setStatus(identity, review, recipient, ReminderStatus::Deferred, code, response, "");
+    setStatus(identity, review, recipient, ReminderStatus::Deferred, code, response, "", false);
+}
+
+void State::markUnacknowledged(const std::string& identity, const std::string& review, const std::string& recipient,
+                               const std::string& response) {
+    setStatus(identity, review, recipient, ReminderStatus::Attempting, 0, response, "", false);
 }
 
 }  // namespace overens::remind

@@ -96,6 +96,10 @@ public:
                      const std::string& response);
     void markDeferred(const std::string& identity, const std::string& review, const std::string& recipient, int code,
                       const std::string& response);
+    // The data was sent and no reply came: it stays "attempting" (no new attempt counted), so
+    // the next run sends it again as a possible duplicate.
+    void markUnacknowledged(const std::string& identity, const std::string& review, const std::string& recipient,
+                            const std::string& response);
 
     // $OVERENS_STATE, else $STATE_DIRECTORY/remind.sqlite (systemd's StateDirectory=), else
     // $XDG_STATE_HOME/overens/remind.sqlite, else ~/.local/state/overens/remind.sqlite.
@@ -103,7 +107,8 @@ public:
 
 private:
     void setStatus(const std::string& identity, const std::string& review, const std::string& recipient,
-                   ReminderStatus status, int code, const std::string& response, const std::string& path);
+                   ReminderStatus status, int code, const std::string& response, const std::string& path,
+                   bool newAttempt);
 
     std::filesystem::path file_;
     int lockFd_ = -1;

@@ -18,6 +18,9 @@ struct WriteOptions {
     std::filesystem::path referenceOdt;  // --reference-odt: styles from a municipality's .odt/.ott
     std::string pdfEngine = "libharu";   // --pdf-engine: libharu | libreoffice
     std::filesystem::path workDir;       // a private scratch folder for this run
+    // --calendar: which calendar entries the .ics holds besides the review ("meetings", "goals",
+    // "reporting", or "all"); empty: the review only.
+    std::vector<std::string> calendar;
 };
 
 // A writer's failure that is not the input's fault (missing font, broken reference file,

@@ -39,7 +39,11 @@ Poco::JSON::Object::Ptr json(const RunResult& r) {
 std::vector<std::string> reviews(const Poco::JSON::Object::Ptr& j) {
     std::vector<std::string> out;
     auto docs = j->getArray("documents");
-    for (std::size_t i = 0; i < docs->size(); ++i) out.push_back(docs->getObject(i)->getValue<std::string>("review"));
+    // The scheduled date (calendar arithmetic); "review" is the working day it is held on.
+    for (std::size_t i = 0; i < docs->size(); ++i) {
+        auto d = docs->getObject(i);
+        out.push_back(d->getValue<std::string>(d->has("scheduled") ? "scheduled" : "review"));
+    }
     return out;
 }
 
@@ -242,13 +246,19 @@ TEST_F(Remind, LeapDaysMonthEndsAndIntervals) {
         ASSERT_EQ(r.exitCode, 1) << c.next << " " << c.every << " " << c.today << "\n" << r.out << r.err;
         EXPECT_EQ(reviews(json(r)), std::vector<std::string>{c.expected}) << c.next << " " << c.every << " " << c.today;
     }
-    // One day before the notify window: nothing due.
+    // The notify day, Sunday 28 February 2027, moves to Friday the 26th: due from then, not before.
     SourceSpec s;
     s.next = "2027-03-31";
     s.notify = "P1M";
     s.adopted = "2026-01-15";
     const fs::path f = writeSource(dir, "early.xml", s);
-    EXPECT_EQ(remind({f.string(), "--today", "2027-02-27"}).exitCode, 0);
+    EXPECT_EQ(remind({f.string(), "--today", "2027-02-25"}).exitCode, 0);
+    EXPECT_EQ(remind({f.string(), "--today", "2027-02-26"}).exitCode, 1);
+    // Sunday 29 February 2032 is held on Friday the 27th.
+    auto r = remind({(dir / "case1.xml").string(), "--today", "2032-02-10", "--json"});
+    auto doc = json(r)->getArray("documents")->getObject(0);
+    EXPECT_EQ(doc->getValue<std::string>("review"), "2032-02-27");
+    EXPECT_EQ(doc->getValue<std::string>("scheduled"), "2032-02-29");
 }
 
 TEST_F(Remind, SendsEachPartyOnceWithTheCalendarAttached) {
@@ -476,4 +486,38 @@ TEST_F(Remind, CopiesOfADocumentShareTheirReminders) {
     auto j = json(r);
     EXPECT_EQ(statuses(j, 0), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
     EXPECT_EQ(statuses(j, 1), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
+}
+
+TEST_F(Remind, ATestRunCannotSpendTheRealReminders) {
+    writeSource(dir, "a.xml", SourceSpec{});
+    const std::string a = (dir / "a.xml").string();
+    // --today with --send and the default state file: refused before anything is sent.
+    auto r = runOverens({"remind", a, "--today", "2028-01-10", "--send", "--from", "registrator@exempelby.se",
+                         "--smtp", "127.0.0.1:" + std::to_string(freePort())},
+                        {{"OVERENS_STATE", (dir / "real.sqlite").string()}});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("--today with --send is a test run"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "real.sqlite"));
+    r = runOverens({"remind", a, "--today", "2028-01-10", "--send", "--from", "registrator@exempelby.se", "--smtp",
+                    "127.0.0.1:" + std::to_string(freePort()), "--state", (dir / "real.sqlite").string()},
+                   {{"OVERENS_STATE", (dir / "real.sqlite").string()}});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+}
+
+TEST_F(Remind, NobodyForgottenTheDefaultRecipientGetsIt) {
+    SourceSpec s;
+    s.parties = {{"chair", "Åsa Öberg", "Ordförande", ""}, {"director", "Per Lind", "Kommundirektör", ""}};
+    writeSource(dir, "a.xml", s);
+    const std::string a = (dir / "a.xml").string();
+    TempDir mail;
+    SmtpSink sink(mail / "in");
+    auto r = send(sink.address(), {a, "--today", "2028-01-10"});
+    EXPECT_EQ(r.exitCode, 3) << r.out << r.err;  // due, and nobody could be reminded
+    EXPECT_NE(r.err.find("a.xml: warning: [remind.no-recipient]"), std::string::npos) << r.err;
+    EXPECT_TRUE(sink.messages().empty());
+    r = send(sink.address(), {a, "--today", "2028-01-10", "--default-recipient", "registrator@exempelby.se"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    ASSERT_EQ(sink.messages().size(), 1u);
+    EXPECT_NE(textPart(sink.messages()[0]).find("ingen av dokumentets parter har en e-postadress"), std::string::npos)
+        << textPart(sink.messages()[0]);
 }

@@ -19,11 +19,6 @@ std::string sha256Hex(const std::string& s) {
     return Poco::DigestEngine::digestToHex(e.digest());
 }
 
-std::string basic(const Date& d) {  // YYYYMMDD
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
-    return buf;
-}
 
 // "BYMONTHDAY=28,29,30;BYSETPOS=-1": the day, or the month's last day when it is shorter.
 std::string clampedDay(int day) {
@@ -44,13 +39,59 @@ private:
 
 std::string mailto(const std::string& email) { return "mailto:" + email; }
 
+// The review's description: the wording, who is concerned, the registration number.
+std::string reviewDescription(const doc::Meta& m, bool en) {
+    std::string description = m.reviewDescription;
+    std::string concerned;
+    for (const auto& p : m.people) {
+        if (p.name.empty()) continue;
+        concerned += (concerned.empty() ? "" : "\n") + std::string("– ") + p.name + (p.title.empty() ? "" : ", " + p.title);
+    }
+    if (!concerned.empty()) description += std::string(description.empty() ? "" : "\n\n") + (en ? "Concerned:" : "Berörda:") + "\n" + concerned;
+    if (!m.dnr.empty())
+        description += std::string(description.empty() ? "" : "\n\n") + (en ? "Registration number: " : "Diarienummer: ") + m.dnr;
+    return description;
+}
+
+// How many occurrences of a recurring review are checked for weekends and holidays.
+constexpr int kCheckedOccurrences = 10;
+
+// EXDATE for each of the next occurrences that falls on a weekend or a Swedish holiday, and
+// RDATE for the working day before it.
+void movedOccurrences(Lines& l, const Date& start, const Duration& every) {
+    std::string excluded, added;
+    for (int k = 0; k < kCheckedOccurrences; ++k) {
+        Duration n = every;
+        n.years *= k, n.months *= k, n.weeks *= k, n.days *= k;
+        const Date occurrence = addDuration(start, n);
+        const Date held = workingDayOnOrBefore(occurrence);
+        if (held == occurrence) continue;
+        excluded += (excluded.empty() ? "" : ",") + basic(occurrence);
+        added += (added.empty() ? "" : ",") + basic(held);
+    }
+    if (excluded.empty()) return;
+    l.add("EXDATE;VALUE=DATE", excluded);
+    l.add("RDATE;VALUE=DATE", added);
+}
+
 }  // namespace
 
-std::string uid(const doc::Meta& m) {
-    const std::string key = m.dnr.empty()
-                                ? m.organisation + '\x1f' + m.kind + '\x1f' + m.title + '\x1f' + m.sourceName
-                                : m.organisation + '\x1f' + m.kind + '\x1f' + m.dnr;
+std::string uid(const doc::Meta& m, const std::string& entry) {
+    std::string key = m.dnr.empty() ? m.organisation + '\x1f' + m.kind + '\x1f' + m.title + '\x1f' + m.sourceName
+                                    : m.organisation + '\x1f' + m.kind + '\x1f' + m.dnr;
+    if (!entry.empty()) key += '\x1f' + entry;
     return sha256Hex(key).substr(0, 32) + "@overens";
+}
+
+std::string basic(const Date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+std::string stampOf(const doc::Meta& m) {
+    const std::optional<Date> stamp = m.adopted ? m.adopted : m.nextReview;
+    return (stamp ? basic(*stamp) : std::string("19700101")) + "T000000Z";
 }
 
 std::string recurrenceRule(const Date& start, const Duration& every) {
@@ -78,7 +119,7 @@ std::string alarmTrigger(const Date& review, const Duration& notifyBefore) {
     return "-P" + (lead > 1 ? std::to_string(lead - 1) + "D" : std::string()) + "T15H";
 }
 
-std::string calendar(const doc::Meta& m, Diagnostics& diags) {
+std::string calendar(const doc::Meta& m, Diagnostics& diags, const std::vector<std::string>& groups) {
     const std::string lang = m.lang.empty() ? "sv" : m.lang;
     const bool en = lang == "en";
     const std::string langParam = ";LANGUAGE=" + lang;
@@ -94,17 +135,22 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
     const char* component = dated ? "VEVENT" : "VTODO";
     l.add("BEGIN", component);
     l.add("UID", uid(m));
-    // Deterministic: the adoption (else the review) date at midnight UTC, never the wall clock.
-    const std::optional<Date> stamp = m.adopted ? m.adopted : m.nextReview;
-    l.add("DTSTAMP", (stamp ? basic(*stamp) : std::string("19700101")) + "T000000Z");
+    l.add("DTSTAMP", stampOf(m));
+    // A review on a weekend or a Swedish holiday is held on the working day before.
+    const std::optional<Date> held = dated ? std::optional<Date>(workingDayOnOrBefore(*m.nextReview)) : std::nullopt;
     if (dated) {
-        l.add("DTSTART;VALUE=DATE", basic(*m.nextReview));
-        l.add("DTEND;VALUE=DATE", basic(Date::fromSerial(m.nextReview->serial() + 1)));
+        const bool recurs = m.reviewEvery && !recurrenceRule(*m.nextReview, *m.reviewEvery).empty();
+        // A recurring review keeps its rule's own start (RFC 5545: DTSTART in step with the
+        // RRULE); the occurrences moved to a working day are excluded and added back moved.
+        const Date start = recurs ? *m.nextReview : *held;
+        l.add("DTSTART;VALUE=DATE", basic(start));
+        l.add("DTEND;VALUE=DATE", basic(Date::fromSerial(start.serial() + 1)));
         if (m.reviewEvery) {
             const std::string rule = recurrenceRule(*m.nextReview, *m.reviewEvery);
-            if (!rule.empty())
+            if (!rule.empty()) {
                 l.add("RRULE", rule);
-            else
+                movedOccurrences(l, *m.nextReview, *m.reviewEvery);
+            } else {
                 diags.warning("ics.no-recurrence", Location{m.sourceName},
                               "omprövningsintervallet " + m.reviewEvery->iso() +
                                   " blandar månader och dagar och kan inte uttryckas som återkommande kalenderhändelse; "
@@ -112,21 +158,14 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
                               "the review interval " + m.reviewEvery->iso() +
                                   " mixes months and days and cannot be written as a recurring calendar event; "
                                   "only the next review is included");
+            }
         }
         l.add("TRANSP", "TRANSPARENT");
     }
     const std::string summary = m.reviewSummary.empty() ? m.title : m.reviewSummary;
     l.text("SUMMARY" + langParam, summary);
 
-    std::string description = m.reviewDescription;
-    std::string concerned;
-    for (const auto& p : m.people) {
-        if (p.name.empty()) continue;
-        concerned += (concerned.empty() ? "" : "\n") + std::string("– ") + p.name + (p.title.empty() ? "" : ", " + p.title);
-    }
-    if (!concerned.empty()) description += std::string(description.empty() ? "" : "\n\n") + (en ? "Concerned:" : "Berörda:") + "\n" + concerned;
-    if (!m.dnr.empty())
-        description += std::string(description.empty() ? "" : "\n\n") + (en ? "Registration number: " : "Diarienummer: ") + m.dnr;
+    const std::string description = reviewDescription(m, en);
     if (!description.empty()) l.text("DESCRIPTION" + langParam, description);
     l.add("CLASS", "PUBLIC");
     l.add("STATUS", dated ? "CONFIRMED" : "NEEDS-ACTION");
@@ -152,12 +191,11 @@ std::string calendar(const doc::Meta& m, Diagnostics& diags) {
         l.add("BEGIN", "VALARM");
         l.add("ACTION", "DISPLAY");
         l.text("DESCRIPTION", summary);
-        l.add("TRIGGER;RELATED=START", alarmTrigger(*m.nextReview, *m.notifyBefore));
+        l.add("TRIGGER;RELATED=START", alarmTrigger(*held, *m.notifyBefore));
         l.add("END", "VALARM");
     }
     l.add("END", component);
-    l.add("END", "VCALENDAR");
-    return l.str();
+    return l.str() + entryComponents(m, groups) + foldLine("END:VCALENDAR");
 }
 
 namespace {
@@ -165,8 +203,9 @@ namespace {
 class IcsWriter : public Writer {
 public:
     std::string format() const override { return "ics"; }
-    void write(const doc::Document& document, std::ostream& out, const WriteOptions&, Diagnostics& diags) const override {
-        out << calendar(document.meta, diags);
+    void write(const doc::Document& document, std::ostream& out, const WriteOptions& options,
+               Diagnostics& diags) const override {
+        out << calendar(document.meta, diags, options.calendar);
     }
 };
 

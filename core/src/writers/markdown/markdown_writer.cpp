@@ -23,10 +23,22 @@ std::string inlineText(const doc::Runs& runs) {
     std::string out;
     for (const auto& r : runs) {
         if (r.text.empty()) continue;
-        std::string t = escape(r.text);
+        if (!r.strong && !r.emphasis) {
+            out += escape(r.text);
+            continue;
+        }
+        // CommonMark closes "**" only when no space precedes it ("**Label: **text" stays
+        // literal): the spaces around a styled run go outside its delimiters.
+        const std::size_t first = r.text.find_first_not_of(" \t\n");
+        if (first == std::string::npos) {
+            out += r.text;
+            continue;
+        }
+        const std::size_t last = r.text.find_last_not_of(" \t\n");
+        std::string t = escape(r.text.substr(first, last - first + 1));
         if (r.strong) t = "**" + t + "**";
         if (r.emphasis) t = "*" + t + "*";
-        out += t;
+        out += r.text.substr(0, first) + t + r.text.substr(last + 1);
     }
     return out;
 }
