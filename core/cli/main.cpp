@@ -34,7 +34,7 @@ struct Command {
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table{
         {"schema", {runSchema, "schema KIND [-o FILE]   (RELAX NG of the kind's source format)"}},
-        {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice]"}},
+        {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice] [-j N]"}},
         {"validate", {runValidate, "validate SOURCE... [--lang sv|en]"}},
         {"plugins", {runPlugins, "plugins"}},
         {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]", "remind"}},
@@ -45,7 +45,7 @@ const std::map<std::string, Command>& commands() {
 // The options of the core that take a value (so that the value is not taken for the command).
 bool takesValue(const std::string& arg) {
     static const char* const names[] = {"-o", "--output", "-f", "--format", "-l", "--lang", "--templates",
-                                        "--reference-odt", "--pdf-engine"};
+                                        "--reference-odt", "--pdf-engine", "-j", "--jobs"};
     for (const char* n : names)
         if (arg == n) return true;
     return false;
@@ -96,6 +96,8 @@ protected:
         options.addOption(Option("templates", "", "templates folder (default: the installed one)").argument("DIR"));
         options.addOption(Option("reference-odt", "", "take styles, page layout and fonts from this .odt/.ott")
                               .argument("FILE"));
+        options.addOption(Option("jobs", "j", "build: documents written at once (default: the number of cores)")
+                              .argument("N"));
         options.addOption(Option("pdf-engine", "", "libharu (default) or libreoffice (tagged PDF/A-2b)")
                               .argument("ENGINE"));
         for (const ModuleEntry* m : modules)
