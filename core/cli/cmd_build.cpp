@@ -2,6 +2,7 @@
 // The sources go through the engine's batch (engine/batch.hpp): one organisation at a time, on
 // N threads (default: every core), output in source order whatever N is.
 #include <Poco/TemporaryFile.h>
+#include <malloc.h>
 
 #include <iostream>
 #include <memory>
@@ -87,11 +88,12 @@ Staged stageOne(const doc::Document& document, const std::string& format, const 
 
 // Assemble one document and write its formats, each on a thread of its own when one is free;
 // published together, or (when one fails) none of them.
-BatchReport writeDocument(const Engine& engine, const Prepared& p, const std::vector<std::string>& formats,
+BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<std::string>& formats,
                           const fs::path& outDir, const WriteOptions& options, WorkQueue& queue) {
     BatchReport r;
     Diagnostics diags;
     const doc::Document document = engine.assemble(p, diags);
+    p.releaseSections();  // the writers need only the tree
     std::ostringstream err;
     printDiagnostics(diags, p.source.context.lang, err);
     if (diags.hasErrors()) {
@@ -178,12 +180,17 @@ int runBuild(const CommandLine& cl) {
         r.err = err.str();
         return r;
     };
-    steps.write = [&](const Prepared& p, WorkQueue& queue) {
+    steps.write = [&](Prepared& p, WorkQueue& queue) {
         return writeDocument(engine, p, formats, outDir, options, queue);
     };
     steps.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
     steps.interrupt = [&] { progress.clear(); };
 
+    // glibc gives each thread a malloc arena of its own, and memory freed in one is not reused by
+    // another: two writers of one document in two arenas peaked at 54 MiB for a 5,000-row order,
+    // in one arena at 39 MiB, for the same CPU time (per-thread caches take most small
+    // allocations without the arena's lock). One arena per four threads.
+    mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, jobs / 4)));
     WorkQueue queue(jobs);
     const int batchCode = runBatch(engine, cl.args, steps, queue, std::cout, std::cerr);
     return std::max(code, batchCode);

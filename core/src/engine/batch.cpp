@@ -72,7 +72,9 @@ int runBatch(Engine& engine, const std::vector<std::string>& files, const BatchS
         for (auto& r : reading) group->prepared.push_back(queue.get(r));
         engine.crossCheck(group->prepared);
 
-        for (const auto& p : group->prepared) {
+        std::vector<BatchReport> checked;  // made before the writers may release the sections
+        for (const auto& p : group->prepared) checked.push_back(steps.checked(p));
+        for (auto& p : group->prepared) {
             group->written.emplace_back();
             if (p.ok() && steps.write)
                 group->written.back() = queue.submit([&steps, &p, &queue] {
@@ -84,7 +86,7 @@ int runBatch(Engine& engine, const std::vector<std::string>& files, const BatchS
                 });
         }
         if (writing) finish(*writing);  // its reports come before this group's
-        for (const auto& p : group->prepared) print(steps.checked(p), steps, out, err, code);
+        for (const auto& r : checked) print(r, steps, out, err, code);
         writing = std::move(group);
     }
     if (writing) finish(*writing);

@@ -28,8 +28,10 @@ struct BatchSteps {
     // A source read and checked: its diagnostics (runs on the calling thread).
     std::function<BatchReport(const Prepared&)> checked;
     // A source that is ok(): assemble and write it (runs on a worker; it may submit tasks of its
-    // own to the queue and wait for them with WorkQueue::get). May be empty (validate only).
-    std::function<BatchReport(const Prepared&, WorkQueue&)> write;
+    // own to the queue and wait for them with WorkQueue::get). Once assembled, it may release the
+    // source's sections and facts (Prepared::releaseSections): nothing else reads them then.
+    // May be empty (validate only).
+    std::function<BatchReport(Prepared&, WorkQueue&)> write;
     // After each source is reported: how many are done, of how many (on the calling thread).
     std::function<void(std::size_t done, std::size_t total)> progress;
     // Before a report that prints something (so that a progress line can step aside).

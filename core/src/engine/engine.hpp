@@ -32,6 +32,12 @@ struct Prepared {
     Facts facts;                         // what its sections published
 
     bool ok() const { return status == ReadStatus::Ok && kind && !diags.hasErrors(); }
+    // Free the sections' values and the facts once the document is assembled (a batch keeps the
+    // header, the diagnostics and the status).
+    void releaseSections() {
+        source.sections = {};
+        facts = {};
+    }
 };
 
 class Engine {
