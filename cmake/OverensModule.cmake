@@ -1,17 +1,20 @@
-# overens_add_module(<name> FOLDERS <dir>... [COMMAND_FILES <file>...] [REQUIRES <file>] LIBS <lib>...)
+# overens_add_module(<name> FOLDERS <dir>... [COMMAND_FILES <file>...] [REQUIRES <file>]
+#                    LIBS <lib>... [INCLUDES <dir>...])
 #
 # A module is a part of the command whose libraries only some runs need (see
 # core/src/modules/module.hpp). Its code is chosen by folder, never by file name:
 #  - overens_<name>_code: a static library of every .cpp under FOLDERS (including the folder's
 #    registration file, if it has one), built with -fPIC. Tests and tools get it through
-#    `overens_core`, the whole core.
+#    `overens_core`, the whole core (whole, for a module without a command: its registration
+#    file is then in the folder and found through a weak reference, see writers/registry.cpp).
 #  - <name>.so in lib/overens/modules/: that library whole, plus COMMAND_FILES (a command's files
-#    in core/cli/ and its registration file there), linked with LIBS. It resolves the core's
+#    in core/cli/ and its registration file there), linked with LIBS; INCLUDES are its own
+#    include folders (libraries without a CMake target). It resolves the core's
 #    symbols against the `overens` executable (ENABLE_EXPORTS), which opens it with dlopen.
 # The module is built only when REQUIRES (default: the first COMMAND_FILES) exists, so a module
 # can be declared before its command lands. The folders and files are left out of the executable.
 function(overens_add_module name)
-  cmake_parse_arguments(ARG "" "REQUIRES" "FOLDERS;COMMAND_FILES;LIBS" ${ARGN})
+  cmake_parse_arguments(ARG "" "REQUIRES" "FOLDERS;COMMAND_FILES;LIBS;INCLUDES" ${ARGN})
   set(code_sources)
   foreach(folder IN LISTS ARG_FOLDERS)
     file(GLOB_RECURSE found CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/*.cpp)
@@ -32,9 +35,14 @@ function(overens_add_module name)
   endif()
   if(code_sources)
     target_link_libraries(${code} PUBLIC overens_core_headers ${ARG_LIBS})
+    target_include_directories(${code} PUBLIC ${ARG_INCLUDES})
     set_target_properties(${code} PROPERTIES POSITION_INDEPENDENT_CODE ON
       CXX_VISIBILITY_PRESET default VISIBILITY_INLINES_HIDDEN OFF)
-    set_property(GLOBAL APPEND PROPERTY OVERENS_MODULE_CODE ${code})
+    if(ARG_COMMAND_FILES)
+      set_property(GLOBAL APPEND PROPERTY OVERENS_MODULE_CODE ${code})
+    else()
+      set_property(GLOBAL APPEND PROPERTY OVERENS_MODULE_CODE_WHOLE ${code})
+    endif()
   endif()
 
   set(requires ${ARG_REQUIRES})
@@ -54,6 +62,7 @@ function(overens_add_module name)
     target_link_libraries(${module} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${code}>")
   endif()
   target_link_libraries(${module} PRIVATE overens_core_headers ${ARG_LIBS})
+  target_include_directories(${module} PRIVATE ${ARG_INCLUDES})
   set_target_properties(${module} PROPERTIES PREFIX "" OUTPUT_NAME ${name}
     CXX_VISIBILITY_PRESET default VISIBILITY_INLINES_HIDDEN OFF
     LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${OVERENS_MODULE_INSTALL_DIR})

@@ -4,8 +4,8 @@
 #include "modules/module.hpp"
 
 namespace overens::cli {
-int runServe(const CommandLine& cl);  // cmd_serve.cpp
-}
+int runServe(const CommandLine& cl);                       // cmd_serve.cpp
+void defineServeOptions(Poco::Util::OptionSet& options);  // cmd_serve.cpp
+}  // namespace overens::cli
 
-// Options of its own: name their function here in place of nullptr (as remind_module.cpp does).
-OVERENS_MODULE(serve, overens::cli::runServe, nullptr, nullptr)
+OVERENS_MODULE(serve, overens::cli::runServe, overens::cli::defineServeOptions, nullptr)
