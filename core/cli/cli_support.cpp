@@ -1,5 +1,6 @@
 #include "cli_support.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -28,15 +29,14 @@ EngineOptions engineOptions(const CommandLine& cl) {
     return o;
 }
 
+int reportPrepared(const Prepared& p, std::ostream& err) {
+    printDiagnostics(p.diags, p.source.context.lang.empty() ? "sv" : p.source.context.lang, err);
+    return p.status == ReadStatus::Unreadable ? kExitUsage : p.ok() ? kExitOk : kExitInputErrors;
+}
+
 int reportPrepared(const std::vector<Prepared>& prepared, std::ostream& err) {
     int code = kExitOk;
-    for (const auto& p : prepared) {
-        printDiagnostics(p.diags, p.source.context.lang.empty() ? "sv" : p.source.context.lang, err);
-        if (p.status == ReadStatus::Unreadable)
-            code = kExitUsage;
-        else if (!p.ok() && code == kExitOk)
-            code = kExitInputErrors;
-    }
+    for (const auto& p : prepared) code = std::max(code, reportPrepared(p, err));
     return code;
 }
 

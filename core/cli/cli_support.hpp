@@ -28,6 +28,7 @@ struct UsageError : std::runtime_error {
 
 // Print each prepared source's diagnostics in its language; the exit code they call for.
 int reportPrepared(const std::vector<Prepared>& prepared, std::ostream& err);
+int reportPrepared(const Prepared& p, std::ostream& err);
 // Print setup problems (plugins, kinds); the exit code they call for.
 int reportSetup(const Engine& engine, const Diagnostics& setup, const std::string& lang, std::ostream& err);
 

@@ -1,10 +1,18 @@
-// overens build SOURCE... [-o DIR] [--format odt,pdf,ics] [--lang sv|en]
+// overens build SOURCE... [-o DIR] [--format odt,pdf,ics] [--lang sv|en] [-j N]
+// The sources go through the engine's batch (engine/batch.hpp): one organisation at a time, on
+// N threads (default: every core), output in source order whatever N is.
 #include <Poco/TemporaryFile.h>
+#include <malloc.h>
 
 #include <iostream>
+#include <memory>
 #include <set>
+#include <sstream>
+#include <thread>
 
 #include "cli_support.hpp"
+#include "engine/batch.hpp"
+#include "progress_line.hpp"
 #include "publish/publisher.hpp"
 #include "writers/writer.hpp"
 #include "writers/ics/calendar_groups.hpp"
@@ -31,6 +39,15 @@ std::vector<std::string> chosenFormats(const CommandLine& cl) {
     return formats;
 }
 
+unsigned jobsOption(const CommandLine& cl) {
+    if (!cl.has("jobs")) return std::max(1u, std::thread::hardware_concurrency());
+    const std::string v = cl.value("jobs");
+    char* end = nullptr;
+    const long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end || n < 1 || n > 1024) throw UsageError("--jobs needs a number from 1 to 1024, not '" + v + "'");
+    return static_cast<unsigned>(n);
+}
+
 // A private scratch folder for writers (e.g. LibreOffice's profile), removed afterwards.
 struct WorkDir {
     fs::path path{Poco::TemporaryFile::tempName()};
@@ -41,6 +58,81 @@ struct WorkDir {
     }
 };
 
+// One output of a document, written to its temporary file.
+struct Staged {
+    std::unique_ptr<Publication> publication;
+    std::string diagnostics;  // the writer's warnings, formatted
+    std::string failure;      // the error line when it failed
+};
+
+Staged stageOne(const doc::Document& document, const std::string& format, const std::string& stem,
+                const fs::path& outDir, const WriteOptions& options, const Prepared& p) {
+    Staged s;
+    const std::string lang = p.source.context.lang;
+    try {
+        const Writer* writer = WriterRegistry::builtin().find(format);
+        auto publication = std::make_unique<Publication>(outDir);
+        Diagnostics writerDiags;
+        publication->stage(stem + "." + writer->extension(),
+                           [&](std::ostream& out) { writer->write(document, out, options, writerDiags); });
+        std::ostringstream d;
+        printDiagnostics(writerDiags, lang, d);
+        s.diagnostics = d.str();
+        s.publication = std::move(publication);
+    } catch (const WriteError& e) {
+        s.failure = p.source.displayName + ": error: [" + e.code() + "] " + e.what() + "\n";
+    } catch (const std::exception& e) {
+        s.failure = p.source.displayName + ": error: [write.failed] " + e.what() + "\n";
+    }
+    return s;
+}
+
+// Assemble one document and write its formats, each on a thread of its own when one is free;
+// published together, or (when one fails) none of them.
+BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<std::string>& formats,
+                          const fs::path& outDir, const WriteOptions& options, WorkQueue& queue) {
+    BatchReport r;
+    Diagnostics diags;
+    const doc::Document document = engine.assemble(p, diags);
+    p.releaseSections();  // the writers need only the tree
+    std::ostringstream err;
+    printDiagnostics(diags, p.source.context.lang, err);
+    if (diags.hasErrors()) {
+        r.err = err.str();
+        r.code = kExitInputErrors;
+        return r;
+    }
+    const std::string stem = fs::path(p.source.displayName).stem().string();
+    std::vector<std::future<Staged>> others;
+    for (std::size_t i = 1; i < formats.size(); ++i)
+        others.push_back(queue.submit([&, i] { return stageOne(document, formats[i], stem, outDir, options, p); }));
+    std::vector<Staged> staged;
+    staged.push_back(stageOne(document, formats.front(), stem, outDir, options, p));
+    for (auto& f : others) staged.push_back(queue.get(f));
+
+    // Reported as a run one format after the other would: up to the first failure.
+    for (const auto& s : staged) {
+        err << s.diagnostics << s.failure;
+        if (!s.failure.empty()) {
+            r.err = err.str();
+            r.code = kExitUsage;
+            return r;  // the staged temporaries are removed
+        }
+    }
+    std::ostringstream out;
+    try {
+        for (auto& s : staged) s.publication->commit();
+        for (auto& s : staged)
+            for (const auto& f : s.publication->published()) out << f.string() << '\n';
+    } catch (const std::exception& e) {
+        err << p.source.displayName << ": error: [write.failed] " << e.what() << '\n';
+        r.code = kExitUsage;
+    }
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
 }  // namespace
 
 int runBuild(const CommandLine& cl) {
@@ -48,6 +140,7 @@ int runBuild(const CommandLine& cl) {
     const std::vector<std::string> formats = chosenFormats(cl);
     const std::string lang = messageLanguage(cl);
     const fs::path outDir = cl.value("output", ".");
+    const unsigned jobs = jobsOption(cl);
 
     // Two sources with one name would overwrite each other's outputs.
     std::set<std::string> stems;
@@ -56,26 +149,8 @@ int runBuild(const CommandLine& cl) {
             throw UsageError("two sources are named '" + fs::path(a).stem().string() +
                              "': their outputs would overwrite each other");
 
-    Diagnostics setup;
-    Engine engine(engineOptions(cl), setup);
-    int code = reportSetup(engine, setup, lang, std::cerr);
-    if (engine.kinds().empty()) return code;
-
-    std::vector<Prepared> prepared = engine.prepare(cl.args);
-    const int inputCode = reportPrepared(prepared, std::cerr);
-    if (inputCode == kExitUsage) code = kExitUsage;
-    if (inputCode == kExitInputErrors && code == kExitOk) code = kExitInputErrors;
-
-    std::error_code ec;
-    fs::create_directories(outDir, ec);
-    if (ec || !fs::is_directory(outDir)) {
-        std::cerr << "overens: " << outDir.string() << ": " << (lang == "en" ? "cannot create the output folder: " : "kan inte skapa utmatningsmappen: ") << ec.message() << '\n';
-        return kExitUsage;
-    }
-
     WorkDir work;
     WriteOptions options;
-    options.templatesDir = engine.templatesDir();
     options.referenceOdt = cl.value("reference-odt");
     options.pdfEngine = cl.value("pdf-engine", "libharu");
     try {
@@ -89,37 +164,42 @@ int runBuild(const CommandLine& cl) {
     if (!options.referenceOdt.empty() && !fs::is_regular_file(options.referenceOdt))
         throw UsageError("--reference-odt: no such file: " + options.referenceOdt.string());
 
-    for (const auto& p : prepared) {
-        if (!p.ok()) continue;  // its diagnostics are printed; its earlier outputs stay as they were
-        const std::string docLang = p.source.context.lang;
-        Diagnostics diags;
-        const doc::Document document = engine.assemble(p, diags);
-        printDiagnostics(diags, docLang, std::cerr);
-        if (diags.hasErrors()) {
-            if (code == kExitOk) code = kExitInputErrors;
-            continue;
-        }
-        const std::string stem = fs::path(p.source.displayName).stem().string();
-        Publication publication(outDir);
-        try {
-            for (const auto& format : formats) {
-                const Writer* writer = WriterRegistry::builtin().find(format);
-                Diagnostics writerDiags;
-                publication.stage(stem + "." + writer->extension(),
-                                  [&](std::ostream& out) { writer->write(document, out, options, writerDiags); });
-                printDiagnostics(writerDiags, docLang, std::cerr);
-            }
-            publication.commit();
-            for (const auto& f : publication.published()) std::cout << f.string() << '\n';
-        } catch (const WriteError& e) {
-            std::cerr << p.source.displayName << ": error: [" << e.code() << "] " << e.what() << '\n';
-            code = kExitUsage;
-        } catch (const std::exception& e) {
-            std::cerr << p.source.displayName << ": error: [write.failed] " << e.what() << '\n';
-            code = kExitUsage;
-        }
+    Diagnostics setup;
+    Engine engine(engineOptions(cl), setup);
+    int code = reportSetup(engine, setup, lang, std::cerr);
+    if (engine.kinds().empty()) return code;
+    options.templatesDir = engine.templatesDir();
+
+    std::error_code ec;
+    fs::create_directories(outDir, ec);
+    if (ec || !fs::is_directory(outDir)) {
+        std::cerr << "overens: " << outDir.string() << ": " << (lang == "en" ? "cannot create the output folder: " : "kan inte skapa utmatningsmappen: ") << ec.message() << '\n';
+        return kExitUsage;
     }
-    return code;
+
+    ProgressLine progress(std::cerr, lang);
+    BatchSteps steps;
+    steps.checked = [&](const Prepared& p) {
+        std::ostringstream err;
+        BatchReport r;
+        r.code = reportPrepared(p, err);
+        r.err = err.str();
+        return r;
+    };
+    steps.write = [&](Prepared& p, WorkQueue& queue) {
+        return writeDocument(engine, p, formats, outDir, options, queue);
+    };
+    steps.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+    steps.interrupt = [&] { progress.clear(); };
+
+    // glibc gives each thread a malloc arena of its own, and memory freed in one is not reused by
+    // another: two writers of one document in two arenas peaked at 54 MiB for a 5,000-row order,
+    // in one arena at 39 MiB, for the same CPU time (per-thread caches take most small
+    // allocations without the arena's lock). One arena per four threads.
+    mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, jobs / 4)));
+    WorkQueue queue(jobs);
+    const int batchCode = runBatch(engine, cl.args, steps, queue, std::cout, std::cerr);
+    return std::max(code, batchCode);
 }
 
 }  // namespace overens::cli

@@ -34,3 +34,19 @@ cat "$work/validate.err"
 [ "$code" = 1 ] || fail "expected exit 1 from validate, got $code"
 grep -q "doc.xml:4:3: error: \[third-party-note.empty\]" "$work/validate.err" || fail "the plugin's own rule did not run"
 echo "third-party plugin: OK"
+
+# The installed command finds its modules in its own prefix: a PDF (pdf.so) and remind (remind.so).
+samples=$(cd "$(dirname "$0")/../../sample-agreements" && pwd)
+for m in pdf remind; do
+  test -f "$work/prefix/lib/overens/modules/$m.so" || fail "the module $m.so was not installed"
+done
+env -u OVERENS_PLUGIN_PATH -u OVERENS_TEMPLATES "$work/prefix/bin/overens" build --format pdf -o "$work/out" \
+  "$samples/kommun/exempelby-overenskommelse.xml" > "$work/build-pdf.log" || fail "the installed command could not write a PDF"
+test -s "$work/out/exempelby-overenskommelse.pdf" || fail "no PDF from the installed command"
+set +e
+env -u OVERENS_PLUGIN_PATH -u OVERENS_TEMPLATES "$work/prefix/bin/overens" remind --today 2027-01-01 \
+  --state "$work/state.db" "$samples/kommun" > "$work/remind.log" 2>&1
+code=$?
+set -e
+[ "$code" = 0 ] || [ "$code" = 1 ] || { cat "$work/remind.log"; fail "the installed remind exited $code"; }
+echo "installed modules: OK"

@@ -1,5 +1,6 @@
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include "templates/template_store.hpp"
@@ -58,6 +59,7 @@ Engine::Engine(EngineOptions options, Diagnostics& setupDiags) : options_(std::m
 }
 
 const Wording& Engine::wording(const std::string& lang, const std::string& name, Diagnostics& diags) const {
+    std::lock_guard<std::mutex> lock(wordingsMutex_);
     auto& slot = wordings_[lang + "/" + name];
     if (!slot) slot = std::make_unique<Wording>(loadWording(templatesDir_, lang, name, diags));
     return *slot;
@@ -147,39 +149,55 @@ void Engine::validateSections(Prepared& p) const {
     }
 }
 
-std::vector<Prepared> Engine::prepare(const std::vector<std::string>& files) {
-    std::vector<Prepared> out(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        Prepared& p = out[i];
-        p.source = readSourceFile(files[i], files[i], schemas_, p.diags, {}, &p.status);
-        if (p.status != ReadStatus::Ok) continue;
-        resolve(p);
-        if (p.kind) validateSections(p);
-        publishHeader(p.source.context, p.facts);
-    }
-    // Checks across the documents of one run: each section sees the others' facts.
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        Prepared& p = out[i];
-        if (p.status != ReadStatus::Ok || !p.kind) continue;
-        // Only documents of the same organisation are compared.
+Prepared Engine::prepareOne(const std::string& file) const {
+    Prepared p;
+    p.source = readSourceFile(file, file, schemas_, p.diags, {}, &p.status);
+    if (p.status != ReadStatus::Ok) return p;
+    resolve(p);
+    if (p.kind) validateSections(p);
+    publishHeader(p.source.context, p.facts);
+    return p;
+}
+
+void Engine::crossCheck(std::vector<Prepared>& group) const {
+    // Each section sees the facts of the other documents of its organisation, in their order.
+    std::map<std::string, std::vector<std::size_t>> byOrganisation;
+    for (std::size_t i = 0; i < group.size(); ++i)
+        if (group[i].status == ReadStatus::Ok && group[i].kind)
+            byOrganisation[group[i].source.context.organisation.name].push_back(i);
+    for (const auto& [organisation, members] : byOrganisation) {
         std::vector<Facts> others;
-        for (std::size_t j = 0; j < out.size(); ++j)
-            if (j != i && out[j].status == ReadStatus::Ok && out[j].kind &&
-                out[j].source.context.organisation.name == p.source.context.organisation.name)
-                others.push_back(out[j].facts);
-        for (const auto& sec : p.source.sections) {
-            const LoadedPlugin* plugin = loader_.find(sec.id);
-            if (!plugin) continue;
-            try {
-                plugin->plugin->crossCheck(sec.values, p.source.context, p.facts, others, p.diags);
-            } catch (const std::exception& e) {
-                p.diags.error("plugin.threw", sec.values.where,
-                              "pluginet '" + sec.id + "' kastade ett undantag i crossCheck: " + e.what(),
-                              "the plugin '" + sec.id + "' threw an exception in crossCheck: " + e.what());
+        for (std::size_t i : members) others.push_back(group[i].facts);
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            // Leave the document's own facts out: move them to the end (keeping the others' order),
+            // set them aside, and put them back afterwards.
+            std::rotate(others.begin() + k, others.begin() + k + 1, others.end());
+            Facts own = std::move(others.back());
+            others.pop_back();
+            Prepared& p = group[members[k]];
+            for (const auto& sec : p.source.sections) {
+                const LoadedPlugin* plugin = loader_.find(sec.id);
+                if (!plugin) continue;
+                try {
+                    plugin->plugin->crossCheck(sec.values, p.source.context, p.facts, others, p.diags);
+                } catch (const std::exception& e) {
+                    p.diags.error("plugin.threw", sec.values.where,
+                                  "pluginet '" + sec.id + "' kastade ett undantag i crossCheck: " + e.what(),
+                                  "the plugin '" + sec.id + "' threw an exception in crossCheck: " + e.what());
+                }
             }
+            others.push_back(std::move(own));
+            std::rotate(others.begin() + k, others.end() - 1, others.end());
         }
     }
-    for (auto& p : out) p.diags.sort();
+    for (auto& p : group) p.diags.sort();
+}
+
+std::vector<Prepared> Engine::prepare(const std::vector<std::string>& files) {
+    std::vector<Prepared> out;
+    out.reserve(files.size());
+    for (const auto& f : files) out.push_back(prepareOne(f));
+    crossCheck(out);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,12 @@ struct Prepared {
     Facts facts;                         // what its sections published
 
     bool ok() const { return status == ReadStatus::Ok && kind && !diags.hasErrors(); }
+    // Free the sections' values and the facts once the document is assembled (a batch keeps the
+    // header, the diagnostics and the status).
+    void releaseSections() {
+        source.sections = {};
+        facts = {};
+    }
 };
 
 class Engine {
@@ -46,6 +53,11 @@ public:
 
     // Read and check the sources, then check them against each other.
     std::vector<Prepared> prepare(const std::vector<std::string>& files);
+    // The two steps of prepare(), for a batch (engine/batch.hpp): one source read and checked on
+    // its own (safe on several threads at once), then the checks across the documents of one
+    // organisation among `group`, which also sorts each one's diagnostics.
+    Prepared prepareOne(const std::string& file) const;
+    void crossCheck(std::vector<Prepared>& group) const;
     // Read only the header and resolve the review date (for reminders).
     Prepared prepareHeader(const std::string& file);
     // The whole document tree of a prepared source (which must be ok()).
@@ -62,6 +74,7 @@ private:
     std::map<std::string, DocumentKind> kinds_;
     SchemaLookup schemas_;
     mutable std::map<std::string, std::unique_ptr<Wording>> wordings_;  // by lang/name
+    mutable std::mutex wordingsMutex_;  // documents are assembled on several threads
 };
 
 // The output language (--lang, else the source's, else Swedish) and the board's name in it.

@@ -59,7 +59,8 @@ private:
     std::vector<std::unique_ptr<Writer>> writers_;
 };
 
-// Each built-in writer's registration function (one per writer folder).
+// Each built-in writer's registration function (one per writer folder). The PDF writer's is
+// called from its module (writers/pdf/pdf_module.cpp), when the first PDF is written.
 void registerMarkdownWriter(WriterRegistry& registry);
 void registerOdfWriter(WriterRegistry& registry);
 void registerPdfWriter(WriterRegistry& registry);

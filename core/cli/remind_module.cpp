@@ -1,0 +1,6 @@
+// `overens remind` as the module remind.so (Poco Net, NetSSL, Crypto, Data and SQLite are loaded
+// only for remind): its registration seam. See modules/module.hpp.
+#include "command_line.hpp"
+#include "modules/module.hpp"
+
+OVERENS_MODULE(remind, overens::cli::runRemind, overens::cli::defineRemindOptions, nullptr)
