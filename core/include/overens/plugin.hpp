@@ -12,6 +12,7 @@
 #include "overens/context.hpp"
 #include "overens/diagnostics.hpp"
 #include "overens/document.hpp"
+#include "overens/interview.hpp"
 #include "overens/schema.hpp"
 #include "overens/values.hpp"
 #include "overens/version.hpp"
@@ -42,6 +43,10 @@ public:
     // `own` holds this document's facts, `others` those of the other documents.
     virtual void crossCheck(const Record& values, const Context& ctx, const Facts& own,
                             const std::vector<Facts>& others, Diagnostics& out) const;
+
+    // SDK 2: the pages a form asks the section on. Default: deriveInterview(info(), schema()).
+    // A field no step names is appended to the last step by completeInterview (never lost).
+    virtual Interview interview() const;
 };
 
 }  // namespace overens

@@ -3,7 +3,8 @@
 
 // The SDK generation a plugin is built against. The loader refuses a plugin whose
 // generation differs: raise it whenever a type a plugin sees changes its layout or meaning.
-#define OVERENS_SDK_VERSION 1
+// SDK 2 (interview): Field::example_*/defaultFrom/showWhen, SectionPlugin::interview().
+#define OVERENS_SDK_VERSION 2
 
 #define OVERENS_VERSION_STRING "0.1.0"
 
