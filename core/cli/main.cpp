@@ -1,4 +1,4 @@
-// The `overens` command: subcommands build, validate, plugins, schema and remind on Poco's
+// The `overens` command: subcommands build, validate, plugins, schema, remind and serve on Poco's
 // application frame.
 #include <Poco/Util/Application.h>
 #include <Poco/Util/HelpFormatter.h>
@@ -32,6 +32,7 @@ const std::map<std::string, Command>& commands() {
         {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice]"}},
         {"validate", {runValidate, "validate SOURCE... [--lang sv|en]"}},
         {"plugins", {runPlugins, "plugins"}},
+        {"serve", {runServe, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]   (the web form)"}},
         {"remind", {runRemind, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]"}},
     };
     return table;
@@ -68,6 +69,7 @@ protected:
         options.addOption(Option("pdf-engine", "", "libharu (default) or libreoffice (tagged PDF/A-2b)")
                               .argument("ENGINE"));
         defineRemindOptions(options);
+        defineServeOptions(options);
     }
 
     void handleOption(const std::string& name, const std::string& value) override {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 
 namespace overens::web {
@@ -17,7 +18,10 @@ struct Draft {
     std::string xml;         // the source as the answers now stand
     std::string savedXml;    // the source as last read or saved (unsaved changes = xml != savedXml)
     std::string loadedHash;  // SHA-256 of the file when read or last saved ("" while new)
-    bool showErrors = false; // every diagnostic is shown once a page has been submitted
+    // Steps submitted at least once (-1: the one-page form). A new document shows a step's
+    // messages only once that step was submitted; an existing document shows them at once.
+    std::set<int> submitted;
+    std::string notice;      // a UI wording key shown once on the next page ("saved")
     std::string uiLang;      // "sv" or "en": the document's language when the draft was opened
 
     bool unsaved() const { return isNew || xml != savedXml; }
