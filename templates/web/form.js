@@ -144,6 +144,7 @@
   }
 
   function init(firstLoad) {
+    document.documentElement.classList.add("js");
     var forms = document.querySelectorAll("form[data-check]");
     for (var i = 0; i < forms.length; i++) enhance(forms[i]);
     var summary = byId("error-summary");

@@ -252,7 +252,14 @@ Response WebApp::checkDraft(const Request& request, Draft& draft) {
     const std::vector<FormStep> steps = stepsOf(*kind);
     const std::set<std::string> touched = splitIds(request.param("_touched"));
     const Checked checked = checker_.check(draft.file, draft.xml);
-    const RenderedForm form = renderForm(pc, draft, checked, steps, step, touched);
+    // What the page holds: every answer of its steps has its element (the form is not rendered
+    // again for this, it is the costliest part of a check).
+    RenderedForm form;
+    form.ids.insert("step-header");
+    for (const auto& s : steps)
+        if (!s.section.empty()) form.ids.insert(fieldId(s.section));
+    for (const auto& [path, list] : checked.placed)
+        if (!path.empty() && (step < 0 || stepOfPath(steps, path) == step)) form.ids.insert(fieldId(path));
 
     // The messages beside each field of this page, as the page itself would show them.
     std::string fields;
