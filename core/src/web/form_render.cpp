@@ -185,7 +185,8 @@ std::string FormRenderer::rows(const Field& f, const std::string& path) {
     out += "<ol class=\"rows\">";
     for (int i = 0; i < n; ++i) {
         const std::string rowPath = path + "." + std::to_string(i);
-        const std::string rowId = fieldId(rowPath);
+        // A list item's input carries the item's id; its row is the fieldset around it.
+        const std::string rowId = fieldId(rowPath) + (f.type == FieldType::List ? "-row" : "");
         const std::string rowLabel = in_.ui.format("row-label", {{"label", l}, {"n", std::to_string(i + 1)}});
         ids_.insert(rowId);
         auto identity = in_.answers.find(rowPath + ".#");
@@ -193,8 +194,8 @@ std::string FormRenderer::rows(const Field& f, const std::string& path) {
                esc(rowLabel) + "</legend>";
         out += "<input type=\"hidden\" name=\"" + esc(rowPath) + ".#\" value=\"" +
                esc(identity == in_.answers.end() ? std::string() : identity->second) + "\">";
-        out += errors(rowPath, rowId);
         if (f.type == FieldType::Table) {
+            out += errors(rowPath, rowId);
             for (const auto& sub : f.fields) out += field(sub, rowPath + "." + sub.name, rowPath, f.fields);
         } else {
             out += "<div class=\"form-group" + std::string(in_.diags.count(rowPath) ? " form-group--error" : "") +
