@@ -52,6 +52,10 @@ std::string applyAnswers(const std::string& xml, const Answers& answers, const S
 std::string newDocument(const DocumentKind& kind, const std::string& lang, const std::string* fromXml,
                         const SchemaLookup& schemas);
 
+// The answers that fill a document's empty section fields from its header (Field::defaultFrom:
+// the director's name, the board, ...): apply them with applyAnswers. newDocument applies them.
+Answers headerDefaults(const std::string& xml, const SchemaLookup& schemas);
+
 // Where each answer is in the file: line:col of every element, attribute and element text that
 // holds an answer (the places diagnostics point at) -> the answers path. Elements that are a
 // record (a section, a row, a group, a header element) map to their own path ("goals.goal.2").
