@@ -13,7 +13,7 @@ import unittest
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -180,12 +180,23 @@ class BrowserTest(unittest.TestCase):
         else:
             self.click(selector)
 
+    def _settled(self, read):
+        """read(), again while the script is replacing what it reads."""
+        for _ in range(50):
+            try:
+                return read()
+            except StaleElementReferenceException:
+                time.sleep(0.02)
+        return read()
+
     def summary_texts(self):
-        return [li.text for li in self.finds("#error-summary li")]
+        return self._settled(lambda: [li.text for li in self.finds("#error-summary li")])
 
     def field_messages(self, element_id):
-        found = self.finds("#%s-error" % element_id)
-        return found[0].text if found else ""
+        def read():
+            found = self.finds("#%s-error" % element_id)
+            return found[0].text if found else ""
+        return self._settled(read)
 
     # --- axe-core --------------------------------------------------------------------------
     def axe(self):
