@@ -190,7 +190,8 @@ std::string FormRenderer::rows(const Field& f, const std::string& path) {
         const std::string rowLabel = in_.ui.format("row-label", {{"label", l}, {"n", std::to_string(i + 1)}});
         ids_.insert(rowId);
         auto identity = in_.answers.find(rowPath + ".#");
-        out += "<li class=\"row\"><fieldset class=\"fieldset fieldset--row\" id=\"" + rowId + "\"><legend class=\"legend legend--row\">" +
+        // tabindex -1: a row a button just added or moved takes the focus when the page comes back.
+        out += "<li class=\"row\"><fieldset class=\"fieldset fieldset--row\" tabindex=\"-1\" id=\"" + rowId + "\"><legend class=\"legend legend--row\">" +
                esc(rowLabel) + "</legend>";
         out += "<input type=\"hidden\" name=\"" + esc(rowPath) + ".#\" value=\"" +
                esc(identity == in_.answers.end() ? std::string() : identity->second) + "\">";
