@@ -40,7 +40,7 @@ Response WebApp::documentsPage(const Request& request) {
     if (names.empty()) {
         body += "<p>" + esc(ui.get("documents-none")) + "</p>";
     } else {
-        body += "<div class=\"table-wrap\"><table class=\"table\"><caption class=\"visually-hidden\">" +
+        body += "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"table\"><caption class=\"visually-hidden\">" +
                 esc(ui.get("documents-title")) + "</caption><thead><tr>";
         for (const char* key : {"col-file", "col-kind", "col-organisation", "col-language", "col-errors",
                                 "col-warnings", "col-next-review", "col-actions"})

@@ -33,7 +33,8 @@ std::string list(const doc::List& l) {
 }
 
 std::string table(const doc::Table& t) {
-    std::string out = "<div class=\"doc-table-wrap\"><table class=\"doc-table\">";
+    // Focusable: a wide table scrolls sideways, and the keyboard must be able to scroll it.
+    std::string out = "<div class=\"doc-table-wrap\" tabindex=\"0\"><table class=\"doc-table\">";
     if (!t.caption.empty()) out += "<caption>" + runs(t.caption) + "</caption>";
     if (!t.header.empty()) {
         out += "<thead>";
