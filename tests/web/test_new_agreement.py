@@ -101,6 +101,21 @@ class NewAgreementTest(webtest.BrowserTest):
         self.assertIn("pdf-check: OK", check.stdout)
         return steps
 
+    def test_started_from_the_organisations_other_document(self):
+        self.javascript(False)
+        self.get("/new")
+        self.find("input[name=kind][value=delegation-order]").click()
+        webtest.Select(self.by_id("new-from")).select_by_value("exempelby-instruktion-kommundirektor.xml")
+        self.type_into("new-file", "ny-delegationsordning")
+        self.click("form[action='/new'] button[type=submit]")
+        # Organisation and parties come from the instruction: nothing typed twice.
+        self.assertEqual(self.by_id("f-organisation_name").get_attribute("value"), "Exempelby kommun")
+        self.assertEqual(self.by_id("f-organisation_type").get_attribute("value"), "kommun")
+        names = [self.by_id("f-party_%d_name" % i).get_attribute("value") for i in range(2)]
+        self.assertEqual(sorted(names), ["Anders Berg", "Karin Lindqvist"])
+        self.assertIn("ny-delegationsordning.xml", self.find(".caption").text, "the .xml ending is added")
+        self.assertFalse(os.path.exists(os.path.join(self.workspace, "ny-delegationsordning.xml")), "not saved yet")
+
     def test_with_javascript(self):
         self.javascript(True)
         self.write_agreement("nyby-overenskommelse.xml")

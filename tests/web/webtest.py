@@ -56,6 +56,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
         return self.proc.returncode
 
 
