@@ -1,6 +1,5 @@
 // overens serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]: the web form over a folder of
 // answer files. Only 127.0.0.1 is served for now: there are no accounts yet.
-#include <Poco/Net/NetException.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
