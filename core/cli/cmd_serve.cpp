@@ -1,6 +1,5 @@
 // overens serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]: the web form over a folder of
 // answer files. Only 127.0.0.1 is served for now: there are no accounts yet.
-#include <Poco/TemporaryFile.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 
@@ -10,6 +9,7 @@
 #include "cli_support.hpp"
 #include "web/app.hpp"
 #include "web/http_server.hpp"
+#include "web/scratch.hpp"
 
 namespace overens::cli {
 
@@ -43,16 +43,6 @@ std::pair<std::string, std::uint16_t> listenAddress(const std::string& value) {
     return {host, static_cast<std::uint16_t>(p)};
 }
 
-// A private folder for drafts being checked, removed when the server stops.
-struct Scratch {
-    fs::path path{Poco::TemporaryFile::tempName()};
-    Scratch() { fs::create_directories(path); }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
 }  // namespace
 
 int runServe(const CommandLine& cl) {
@@ -76,7 +66,7 @@ int runServe(const CommandLine& cl) {
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-    Scratch scratch;
+    web::ScratchFolder scratch;  // drafts being checked; removed when the server stops
     web::WebApp app(engine, web::Workspace(workspace, output), scratch.path);
     std::unique_ptr<web::HttpServer> server;
     try {

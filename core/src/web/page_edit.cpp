@@ -1,6 +1,8 @@
 // Editing a draft: the guided interview (one step a page, progress shown, back and next write
 // every answer into the draft first) or every section on one page; validation on submit and,
 // with the script, as the user types (check → JSON); saving through the answers model.
+#include <Poco/JSON/Stringifier.h>
+
 #include <sstream>
 
 #include "templates/template_store.hpp"
@@ -13,25 +15,9 @@ namespace overens::web {
 namespace {
 
 std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
+    std::ostringstream out;
+    Poco::JSON::Stringifier::formatString(s, out);
+    return out.str();
 }
 
 std::set<std::string> splitIds(const std::string& s) {

@@ -1,32 +1,17 @@
 // The assembled document: a preview in the browser, and build + download of ODT, PDF and ICS
 // through the same engine, writers and atomic publication as `overens build`.
-#include <Poco/TemporaryFile.h>
-
 #include <sstream>
 
 #include "publish/publisher.hpp"
 #include "web/app.hpp"
 #include "web/html.hpp"
 #include "web/preview.hpp"
+#include "web/scratch.hpp"
 #include "writers/writer.hpp"
 
 namespace overens::web {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// A private scratch folder for writers (LibreOffice's profile), removed afterwards.
-struct WorkDir {
-    fs::path path{Poco::TemporaryFile::tempName()};
-    WorkDir() { fs::create_directories(path); }
-    ~WorkDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-}  // namespace
 
 Response WebApp::previewPage(const Request& request, Draft& draft) {
     PageContext pc = pageContext(request, draft.uiLang);
@@ -81,7 +66,7 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
         }
         Diagnostics diags;
         const doc::Document document = engine_.assemble(checked.draft(), diags);
-        WorkDir work;
+        ScratchFolder work;
         WriteOptions options;
         options.templatesDir = engine_.templatesDir();
         options.workDir = work.path;
