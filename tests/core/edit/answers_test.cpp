@@ -268,6 +268,8 @@ TEST_F(Answered, ANewDocumentTakesTheHeaderOfAnotherAndFillsDefaults) {
     EXPECT_EQ(value(a, "organisation.name"), "Exempelby kommun");
     EXPECT_EQ(value(a, "party.1.name"), "Karin Lindqvist");
     EXPECT_EQ(value(a, "party.count"), "2");
+    // A field whose interview takes its default from the header starts from it.
+    EXPECT_EQ(value(a, "director-instruction.post-title"), "Kommundirektör");
     // Every section of the kind is there, so the form writes into it.
     for (const auto& s : kind.sections) EXPECT_NE(xml.find("<" + s.id), std::string::npos) << s.id;
     // Its answers written back change nothing; a first answer lands inside its section.
