@@ -26,15 +26,18 @@ void appendUtf8(std::string& out, unsigned long cp) {
     }
 }
 
-// Entities and character references decoded, "\r\n" and "\r" read as "\n" (as the parser does).
-std::string decode(const std::string& xml, std::size_t begin, std::size_t end) {
+// Entities and character references decoded, "\r\n" and "\r" read as "\n", as the parser does;
+// in an attribute value a raw line break or tab reads as one space (its parse_wconv_attribute).
+std::string decode(const std::string& xml, std::size_t begin, std::size_t end, bool attribute) {
     std::string out;
     out.reserve(end - begin);
     for (std::size_t i = begin; i < end; ++i) {
         const char c = xml[i];
         if (c == '\r') {
-            out += '\n';
+            out += attribute ? ' ' : '\n';
             if (i + 1 < end && xml[i + 1] == '\n') ++i;
+        } else if (attribute && (c == '\n' || c == '\t')) {
+            out += ' ';
         } else if (c == '&') {
             const std::size_t semi = xml.find(';', i);
             if (semi == std::string::npos || semi >= end) {
@@ -113,7 +116,7 @@ private:
             a.valueBegin = ++p_;
             a.valueEnd = s_.find(a.quote, p_);
             if (a.valueEnd == std::string::npos) return false;
-            a.value = decode(s_, a.valueBegin, a.valueEnd);
+            a.value = decode(s_, a.valueBegin, a.valueEnd, true);
             a.end = p_ = a.valueEnd + 1;
             e.attributes.push_back(std::move(a));
         }
@@ -133,7 +136,7 @@ private:
                 p_ = s_.find('<', p_);
                 if (p_ == std::string::npos) return false;
                 t.end = p_;
-                t.text = decode(s_, t.begin, t.end);
+                t.text = decode(s_, t.begin, t.end, false);
                 e.children.push_back(std::move(t));
             } else if (startsWith("</")) {
                 e.contentEnd = p_;
@@ -153,7 +156,9 @@ private:
                 c.begin = p_;
                 const std::size_t close = s_.find("]]>", p_);
                 if (close == std::string::npos) return false;
-                c.text = s_.substr(p_ + 9, close - p_ - 9);
+                for (std::size_t i = p_ + 9; i < close; ++i)  // no entities in CDATA; line ends as the parser reads them
+                    if (s_[i] != '\r') c.text += s_[i];
+                    else if (i + 1 >= close || s_[i + 1] != '\n') c.text += '\n';
                 p_ = c.end = close + 3;
                 e.children.push_back(std::move(c));
             } else {
