@@ -1,5 +1,7 @@
 #include "edit/xml_spans.hpp"
 
+#include <Poco/UTF8Encoding.h>
+
 #include <cstring>
 
 namespace overens::edit {
@@ -9,21 +11,9 @@ namespace {
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 void appendUtf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    unsigned char bytes[4];
+    const int n = Poco::UTF8Encoding().convert(static_cast<int>(cp), bytes, 4);
+    if (n > 0 && n <= 4) out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
 }
 
 // Entities and character references decoded, "\r\n" and "\r" read as "\n", as the parser does;

@@ -40,27 +40,7 @@ std::string crlf(std::string s) {
     return s;
 }
 
-class Layout : public EditFixture {
-protected:
-    static std::string get(const Answers& a, const std::string& path) {
-        for (const auto& [p, v] : a)
-            if (p == path) return v;
-        return "<absent>";
-    }
-    std::string with(const std::string& xml, const Answers& changes) {
-        Diagnostics d;
-        Answers a = readAnswers(xml, schemas(), d);
-        for (const auto& [path, v] : changes) {
-            bool found = false;
-            for (auto& [p, old] : a)
-                if (p == path) old = v, found = true;
-            if (!found) a.emplace_back(path, v);
-        }
-        const std::string out = applyAnswers(xml, a, schemas(), d);
-        EXPECT_EQ(d.all().size(), 0u) << dump(d);
-        return out;
-    }
-};
+class Layout : public EditFixture {};
 
 }  // namespace
 
@@ -68,28 +48,28 @@ TEST_F(Layout, OddButValidFilesWriteBackByteForByte) {
     for (const std::string& xml : {std::string(kOdd), crlf(kOdd)}) {
         Diagnostics d;
         const Answers a = readAnswers(xml, schemas(), d);
-        EXPECT_EQ(get(a, "organisation.name"), "Exempelby & Grannby kommun");
-        EXPECT_EQ(get(a, "party.0.name"), "Anna Åberg");
-        EXPECT_EQ(get(a, "party.0.title"), "Ordförande");
-        EXPECT_EQ(get(a, "goals.intro"), "Mål & medel < allt annat.");
-        EXPECT_EQ(get(a, "goals.goal.0.title"), "Fler \"gröna\" jobb");
+        EXPECT_EQ(answerOf(a, "organisation.name"), "Exempelby & Grannby kommun");
+        EXPECT_EQ(answerOf(a, "party.0.name"), "Anna Åberg");
+        EXPECT_EQ(answerOf(a, "party.0.title"), "Ordförande");
+        EXPECT_EQ(answerOf(a, "goals.intro"), "Mål & medel < allt annat.");
+        EXPECT_EQ(answerOf(a, "goals.goal.0.title"), "Fler \"gröna\" jobb");
         EXPECT_EQ(applyAnswers(xml, a, schemas(), d), xml);
         EXPECT_EQ(d.all().size(), 0u) << dump(d);
-        for (const auto& [path, v] : valuesFromReader(xml)) EXPECT_EQ(get(a, path), v) << path;
+        for (const auto& [path, v] : valuesFromReader(xml)) EXPECT_EQ(answerOf(a, path), v) << path;
     }
 }
 
 TEST_F(Layout, AnEditKeepsTheQuotesIndentationAndLineEnds) {
     const std::string xml = crlf(kOdd);
     // A single-quoted attribute stays single-quoted, and a quote in the value is escaped for it.
-    std::string out = with(xml, {{"goals.goal.1.measure.0.target", "3 m (Secchi's skiva)"}});
+    std::string out = edited(xml, {{"goals.goal.1.measure.0.target", "3 m (Secchi's skiva)"}});
     EXPECT_NE(out.find("target='3 m (Secchi&apos;s skiva)'"), std::string::npos) << out;
     LineDiff diff = lineDiff(xml, out);
     EXPECT_EQ(diff.removed.size(), 1u);
     EXPECT_EQ(diff.added.size(), 1u);
 
     // A new row is indented with the file's tabs and ends its line with CRLF.
-    out = with(xml, {{"goals.goal.count", "3"}, {"goals.goal.2.#", ""}, {"goals.goal.2.title", "Fler cykelvägar"},
+    out = edited(xml, {{"goals.goal.count", "3"}, {"goals.goal.2.#", ""}, {"goals.goal.2.title", "Fler cykelvägar"},
                      {"goals.goal.2.horizon", "year"}});
     diff = lineDiff(xml, out);
     EXPECT_TRUE(diff.removed.empty()) << diff.describe();
@@ -102,24 +82,24 @@ TEST_F(Layout, AnEditKeepsTheQuotesIndentationAndLineEnds) {
         ASSERT_EQ(out[at - 1], '\r') << "a bare LF at " << at;
 
     // A removed row leaves the comment before it; the CDATA text is replaced by escaped text.
-    out = with(xml, {{"goals.goal.count", "1"}, {"goals.intro", "Mål & medel."}});
+    out = edited(xml, {{"goals.goal.count", "1"}, {"goals.intro", "Mål & medel."}});
     diff = lineDiff(xml, out);
     EXPECT_NE(out.find("<!-- the second goal -->"), std::string::npos);
     EXPECT_EQ(out.find("Renare sjöar"), std::string::npos);
     EXPECT_NE(out.find("Mål &amp; medel."), std::string::npos) << out;
     Diagnostics d;
-    EXPECT_EQ(get(readAnswers(out, schemas(), d), "goals.intro"), "Mål & medel.");
+    EXPECT_EQ(answerOf(readAnswers(out, schemas(), d), "goals.intro"), "Mål & medel.");
 }
 
 TEST_F(Layout, AnEmptiedOptionalElementGoesWithItsLine) {
     const std::string xml = readFile(agreement());
-    const std::string out = with(xml, {{"goals.goal.0.reporter", ""}});
+    const std::string out = edited(xml, {{"goals.goal.0.reporter", ""}});
     const LineDiff diff = lineDiff(xml, out);
     ASSERT_EQ(diff.removed.size(), 1u) << diff.describe();
     EXPECT_TRUE(diff.added.empty()) << diff.describe();
     EXPECT_EQ(diff.removed[0], "      <reporter>Kommundirektören</reporter>");
     // A required one keeps its element, emptied, so that the check can point at it.
-    const std::string required = with(xml, {{"goals.goal.0.title", ""}});
+    const std::string required = edited(xml, {{"goals.goal.0.title", ""}});
     const LineDiff d2 = lineDiff(xml, required);
     ASSERT_EQ(d2.added.size(), 1u) << d2.describe();
     EXPECT_EQ(d2.added[0], "      <title></title>");
@@ -135,13 +115,13 @@ TEST_F(Layout, EditsInTheEnglishAndFaultySamplesTouchOneLine) {
                                                           {"faulty/instruction-posts.xml", "organisation.name"}}) {
         const std::string xml = readFile(samplesDir() / file);
         Diagnostics d;
-        const std::string old = get(readAnswers(xml, schemas(), d), path);
+        const std::string old = answerOf(readAnswers(xml, schemas(), d), path);
         ASSERT_NE(old, "<absent>") << file << ": " << path;
-        const std::string out = with(xml, {{path, old + " X"}});
+        const std::string out = edited(xml, {{path, old + " X"}});
         const LineDiff diff = lineDiff(xml, out);
         ASSERT_EQ(diff.removed.size(), 1u) << file << diff.describe();
         ASSERT_EQ(diff.added.size(), 1u) << file << diff.describe();
         EXPECT_NE(diff.added[0].find(old + " X"), std::string::npos) << file;
-        EXPECT_EQ(get(readAnswers(out, schemas(), d), path), old + " X") << file;
+        EXPECT_EQ(answerOf(readAnswers(out, schemas(), d), path), old + " X") << file;
     }
 }
