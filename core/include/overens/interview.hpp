@@ -24,9 +24,28 @@ struct Step {
     std::vector<std::string> prompts_sv, prompts_en;
 };
 
+// What a form needs to know of one field beyond its type and words, given by the interview so
+// that a plugin keeps everything about how it is asked in one place. `path` names the field
+// through groups and tables by field names: "intro", "urgent.consult", "goal.measure.target".
+struct FieldHint {
+    std::string path;
+    std::string example_sv, example_en;           // -> Field::example_sv/_en
+    HeaderValue defaultFrom = HeaderValue::None;  // -> Field::defaultFrom
+    ShowWhen showWhen;                            // -> Field::showWhen (a sibling's name)
+};
+
 struct Interview {
     std::vector<Step> steps;
+    std::vector<FieldHint> hints;
 };
+
+// The schema with the hints written into its fields; a hint's empty parts leave the field as it
+// is, a path that names no field is ignored. The engine keeps its plugins' schemas this way.
+Schema withHints(Schema schema, const std::vector<FieldHint>& hints);
+
+// A builder that keeps plugin interviews readable, like field() for schemas.
+Step step(std::string id, std::string title_sv, std::string title_en, std::vector<std::string> fields,
+          std::string intro_sv = {}, std::string intro_en = {});
 
 // The interview a plugin without its own steps gets: one step titled like the section,
 // holding every top-level field of the schema in schema order.

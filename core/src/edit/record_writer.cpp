@@ -96,6 +96,9 @@ RecordWriter::RecordWriter(const std::string& xml, const AnswerMap& posted, cons
             break;
         }
     learnStyle(root, fields, "");
+    const std::size_t firstBreak = xml.find('\n');
+    if (!root.attributes.empty()) quote_ = root.attributes.front().quote;
+    crlf_ = firstBreak != std::string::npos && firstBreak > 0 && xml[firstBreak - 1] == '\r';
 }
 
 std::string RecordWriter::write() const {
@@ -378,7 +381,7 @@ void RecordWriter::rows(const SpanNode& el, const Field& f, int index, const std
 
 void RecordWriter::insertAttribute(const SpanNode& el, const std::vector<Field>& fields, int index,
                                    const std::string& name, const std::string& value, std::vector<Edit>& edits) const {
-    const char quote = el.attributes.empty() ? '"' : el.attributes.front().quote;
+    const char quote = el.attributes.empty() ? quote_ : el.attributes.front().quote;
     const std::string written = name + "=" + quote + escapeAttribute(value, quote) + quote;
     const SpanAttribute* before = nullptr;
     const SpanAttribute* after = nullptr;
@@ -426,7 +429,8 @@ void RecordWriter::insertChildren(const SpanNode& el, const std::vector<Field>& 
         return;
     }
     const std::string inner = xml_.substr(el.contentBegin, el.contentEnd - el.contentBegin);
-    const std::size_t lastBreak = inner.rfind('\n');
+    std::size_t lastBreak = inner.rfind('\n');
+    if (lastBreak != std::string::npos && lastBreak > 0 && inner[lastBreak - 1] == '\r') --lastBreak;
     if (lastBreak == std::string::npos)
         edits.push_back({el.contentEnd, el.contentEnd, intoEmpty + "\n" + close});
     else
@@ -447,7 +451,7 @@ std::string RecordWriter::generate(const Field& f, const std::string& prefix, co
             if (asElement(pattern + g.name, g.type))
                 children.push_back(scalarElement(g.name, g.type, value, inner));
             else
-                attributes += " " + g.name + "=\"" + escapeAttribute(value, '"') + "\"";
+                attributes += " " + g.name + "=" + quote_ + escapeAttribute(value, quote_) + quote_;
         } else if (g.type == FieldType::Group) {
             if (anyValueUnder(path + ".")) children.push_back(generate(g, path + ".", pattern + g.name + ".", inner));
         } else {
@@ -484,7 +488,14 @@ std::string RecordWriter::applyEdits(std::size_t begin, std::size_t end, std::ve
     for (const auto& e : edits) {
         if (e.begin < at) continue;  // overlapping edits cannot arise from one record's fields
         out.append(xml_, at, e.begin - at);
-        out += e.text;
+        if (crlf_) {  // new text is made with "\n" (copied parts already have CRLF): keep the file's
+            for (char c : e.text) {
+                if (c == '\n' && (out.empty() || out.back() != '\r')) out += '\r';
+                out += c;
+            }
+        } else {
+            out += e.text;
+        }
         at = e.end;
     }
     out.append(xml_, at, end - at);

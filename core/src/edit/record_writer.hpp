@@ -72,6 +72,8 @@ private:
     const std::vector<Field>& fields_;
     Diagnostics& diags_;
     std::string unit_ = "  ";               // one level of indentation, as the file has it
+    char quote_ = '"';                      // the quote the file's root uses for attributes
+    bool crlf_ = false;                     // the file's lines end in CRLF
     std::map<std::string, bool> element_;  // field pattern -> written as a child element
 };
 

@@ -1,5 +1,7 @@
 #include "edit/xml_spans.hpp"
 
+#include <Poco/UTF8Encoding.h>
+
 #include <cstring>
 
 namespace overens::edit {
@@ -9,32 +11,23 @@ namespace {
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 void appendUtf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    unsigned char bytes[4];
+    const int n = Poco::UTF8Encoding().convert(static_cast<int>(cp), bytes, 4);
+    if (n > 0 && n <= 4) out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
 }
 
-// Entities and character references decoded, "\r\n" and "\r" read as "\n" (as the parser does).
-std::string decode(const std::string& xml, std::size_t begin, std::size_t end) {
+// Entities and character references decoded, "\r\n" and "\r" read as "\n", as the parser does;
+// in an attribute value a raw line break or tab reads as one space (its parse_wconv_attribute).
+std::string decode(const std::string& xml, std::size_t begin, std::size_t end, bool attribute) {
     std::string out;
     out.reserve(end - begin);
     for (std::size_t i = begin; i < end; ++i) {
         const char c = xml[i];
         if (c == '\r') {
-            out += '\n';
+            out += attribute ? ' ' : '\n';
             if (i + 1 < end && xml[i + 1] == '\n') ++i;
+        } else if (attribute && (c == '\n' || c == '\t')) {
+            out += ' ';
         } else if (c == '&') {
             const std::size_t semi = xml.find(';', i);
             if (semi == std::string::npos || semi >= end) {
@@ -113,7 +106,7 @@ private:
             a.valueBegin = ++p_;
             a.valueEnd = s_.find(a.quote, p_);
             if (a.valueEnd == std::string::npos) return false;
-            a.value = decode(s_, a.valueBegin, a.valueEnd);
+            a.value = decode(s_, a.valueBegin, a.valueEnd, true);
             a.end = p_ = a.valueEnd + 1;
             e.attributes.push_back(std::move(a));
         }
@@ -133,7 +126,7 @@ private:
                 p_ = s_.find('<', p_);
                 if (p_ == std::string::npos) return false;
                 t.end = p_;
-                t.text = decode(s_, t.begin, t.end);
+                t.text = decode(s_, t.begin, t.end, false);
                 e.children.push_back(std::move(t));
             } else if (startsWith("</")) {
                 e.contentEnd = p_;
@@ -153,7 +146,9 @@ private:
                 c.begin = p_;
                 const std::size_t close = s_.find("]]>", p_);
                 if (close == std::string::npos) return false;
-                c.text = s_.substr(p_ + 9, close - p_ - 9);
+                for (std::size_t i = p_ + 9; i < close; ++i)  // no entities in CDATA; line ends as the parser reads them
+                    if (s_[i] != '\r') c.text += s_[i];
+                    else if (i + 1 >= close || s_[i + 1] != '\n') c.text += '\n';
                 p_ = c.end = close + 3;
                 e.children.push_back(std::move(c));
             } else {

@@ -6,13 +6,24 @@
 
 namespace overens {
 
+Step step(std::string id, std::string title_sv, std::string title_en, std::vector<std::string> fields,
+          std::string intro_sv, std::string intro_en) {
+    Step s;
+    s.id = std::move(id);
+    s.title_sv = std::move(title_sv);
+    s.title_en = std::move(title_en);
+    s.fields = std::move(fields);
+    s.intro_sv = std::move(intro_sv);
+    s.intro_en = std::move(intro_en);
+    return s;
+}
+
 Interview deriveInterview(const PluginInfo& info, const Schema& schema) {
-    Step step;
-    step.id = info.id;
-    step.title_sv = info.title_sv;
-    step.title_en = info.title_en;
-    for (const auto& f : schema.fields) step.fields.push_back(f.name);
-    return Interview{{step}};
+    std::vector<std::string> names;
+    for (const auto& f : schema.fields) names.push_back(f.name);
+    Interview i;
+    i.steps.push_back(step(info.id, info.title_sv, info.title_en, std::move(names)));
+    return i;
 }
 
 Interview completeInterview(Interview interview, const PluginInfo& info, const Schema& schema) {
@@ -29,12 +40,35 @@ Interview completeInterview(Interview interview, const PluginInfo& info, const S
         if (!named.count(f.name)) missing.push_back(f.name);
     if (missing.empty()) return interview;
     if (interview.steps.empty()) {
-        Step step = deriveInterview(info, Schema{}).steps.front();
-        interview.steps.push_back(std::move(step));
+        interview.steps.push_back(deriveInterview(info, Schema{}).steps.front());
     }
     auto& last = interview.steps.back().fields;
     last.insert(last.end(), missing.begin(), missing.end());
     return interview;
+}
+
+namespace {
+
+Field* fieldAt(std::vector<Field>& fields, const std::string& path) {
+    const std::size_t dot = path.find('.');
+    const std::string head = path.substr(0, dot);
+    for (auto& f : fields)
+        if (f.name == head) return dot == std::string::npos ? &f : fieldAt(f.fields, path.substr(dot + 1));
+    return nullptr;
+}
+
+}  // namespace
+
+Schema withHints(Schema schema, const std::vector<FieldHint>& hints) {
+    for (const auto& h : hints) {
+        Field* f = fieldAt(schema.fields, h.path);
+        if (!f) continue;
+        if (!h.example_sv.empty()) f->example_sv = h.example_sv;
+        if (!h.example_en.empty()) f->example_en = h.example_en;
+        if (h.defaultFrom != HeaderValue::None) f->defaultFrom = h.defaultFrom;
+        if (!h.showWhen.always()) f->showWhen = h.showWhen;
+    }
+    return schema;
 }
 
 std::string headerDefault(HeaderValue from, const Context& ctx) {

@@ -15,33 +15,9 @@ namespace {
 
 class Answered : public EditFixture {
 protected:
-    // The sample's answers with some of them replaced (or added when absent).
-    Answers changed(const std::string& xml, const Answers& changes) {
-        Diagnostics d;
-        Answers a = readAnswers(xml, schemas(), d);
-        for (const auto& [path, value] : changes) {
-            auto it = std::find_if(a.begin(), a.end(), [&](const auto& p) { return p.first == path; });
-            if (it != a.end())
-                it->second = value;
-            else
-                a.emplace_back(path, value);
-        }
-        return a;
-    }
-    std::string edited(const std::string& xml, const Answers& changes) {
-        Diagnostics d;
-        const std::string out = applyAnswers(xml, changed(xml, changes), schemas(), d);
-        EXPECT_EQ(d.all().size(), 0u) << dump(d);
-        return out;
-    }
-    static std::string value(const Answers& a, const std::string& path) {
-        for (const auto& [p, v] : a)
-            if (p == path) return v;
-        return "<absent>";
-    }
     // The answer, or "" when the file leaves it out (what a form posts for an empty input).
     static std::string present(const Answers& a, const std::string& path) {
-        const std::string v = value(a, path);
+        const std::string v = answerOf(a, path);
         return v == "<absent>" ? std::string() : v;
     }
 };
@@ -72,7 +48,7 @@ TEST_F(Answered, AnswersAreTheValuesTheSourceReaderReads) {
         const Answers a = readAnswers(xml, schemas(), d);
         const Answers expected = valuesFromReader(xml);
         ASSERT_GT(expected.size(), 5u) << file;
-        for (const auto& [path, v] : expected) EXPECT_EQ(value(a, path), v) << file << ": " << path;
+        for (const auto& [path, v] : expected) EXPECT_EQ(answerOf(a, path), v) << file << ": " << path;
     }
 }
 
@@ -110,7 +86,7 @@ TEST_F(Answered, AMultilineTextChangesOnlyItsElementAndKeepsItsLayout) {
     EXPECT_EQ(diff.added[1], "");
     EXPECT_EQ(diff.added[2], "      Ett andra stycke &amp; ett tecken som måste skyddas: &lt;.");
     Diagnostics d;
-    EXPECT_EQ(value(readAnswers(out, schemas(), d), "goals.intro"), text);
+    EXPECT_EQ(answerOf(readAnswers(out, schemas(), d), "goals.intro"), text);
     expectSameDiagnostics(xml, out);
 }
 
@@ -120,7 +96,7 @@ TEST_F(Answered, ATableCellAndAListItemChangeOnlyTheirLine) {
                                          {"goals.goal.0.activity.1", "En gemensam plan för hög frånvaro"},
                                          {"goals.goal.2.title", "Snabbare bygglov"}}) {
         Diagnostics d;
-        const std::string old = value(readAnswers(xml, schemas(), d), path);
+        const std::string old = answerOf(readAnswers(xml, schemas(), d), path);
         const std::string out = edited(xml, {{path, v}});
         const LineDiff diff = lineDiff(xml, out);
         ASSERT_EQ(diff.removed.size(), 1u) << path << diff.describe();
@@ -128,7 +104,7 @@ TEST_F(Answered, ATableCellAndAListItemChangeOnlyTheirLine) {
         std::string expected = diff.removed[0];
         expected.replace(expected.find(old), old.size(), v);
         EXPECT_EQ(diff.added[0], expected) << path;
-        EXPECT_EQ(value(readAnswers(out, schemas(), d), path), v);
+        EXPECT_EQ(answerOf(readAnswers(out, schemas(), d), path), v);
     }
 }
 
@@ -179,7 +155,7 @@ TEST_F(Answered, RowsAreAddedRemovedDuplicatedAndReordered) {
     EXPECT_EQ(diff.added[0], measure0);
 
     // Reordered: two whole goals swap places; every line of both survives, nothing else moves.
-    Answers swap = changed(xml, {});
+    Answers swap = changedAnswers(xml, {});
     Answers reordered;
     for (const auto& [p, v] : swap) {
         std::string q = p;
@@ -200,8 +176,8 @@ TEST_F(Answered, RowsAreAddedRemovedDuplicatedAndReordered) {
     EXPECT_EQ(removed, added);  // a move: the same lines, elsewhere
     Diagnostics d3;
     const Answers after = readAnswers(out, schemas(), d3);
-    EXPECT_EQ(value(after, "goals.goal.2.title"), value(before, "goals.goal.3.title"));
-    EXPECT_EQ(value(after, "goals.goal.3.title"), value(before, "goals.goal.2.title"));
+    EXPECT_EQ(answerOf(after, "goals.goal.2.title"), answerOf(before, "goals.goal.3.title"));
+    EXPECT_EQ(answerOf(after, "goals.goal.3.title"), answerOf(before, "goals.goal.2.title"));
     expectSameDiagnostics(xml, out);
 }
 
@@ -229,7 +205,7 @@ TEST_F(Answered, AMissingGroupAndSectionAreCreatedInSchemaOrder) {
     // A group the file lacks gets its own element in schema order, indented like its siblings.
     Diagnostics d;
     const Answers a = readAnswers(xml, schemas(), d);
-    ASSERT_EQ(value(a, "review.every"), "<absent>");
+    ASSERT_EQ(answerOf(a, "review.every"), "<absent>");
     std::string out = edited(xml, {{"review.every", "P2Y"}});
     LineDiff diff = lineDiff(xml, out);
     EXPECT_TRUE(diff.removed.empty()) << diff.describe();
@@ -264,10 +240,12 @@ TEST_F(Answered, ANewDocumentTakesTheHeaderOfAnotherAndFillsDefaults) {
     Diagnostics d;
     const Answers a = readAnswers(xml, schemas(), d);
     EXPECT_FALSE(d.hasErrors()) << dump(d);
-    EXPECT_EQ(value(a, "kind"), "director-instruction");
-    EXPECT_EQ(value(a, "organisation.name"), "Exempelby kommun");
-    EXPECT_EQ(value(a, "party.1.name"), "Karin Lindqvist");
-    EXPECT_EQ(value(a, "party.count"), "2");
+    EXPECT_EQ(answerOf(a, "kind"), "director-instruction");
+    EXPECT_EQ(answerOf(a, "organisation.name"), "Exempelby kommun");
+    EXPECT_EQ(answerOf(a, "party.1.name"), "Karin Lindqvist");
+    EXPECT_EQ(answerOf(a, "party.count"), "2");
+    // A field whose interview takes its default from the header starts from it.
+    EXPECT_EQ(answerOf(a, "director-instruction.post-title"), "Kommundirektör");
     // Every section of the kind is there, so the form writes into it.
     for (const auto& s : kind.sections) EXPECT_NE(xml.find("<" + s.id), std::string::npos) << s.id;
     // Its answers written back change nothing; a first answer lands inside its section.
@@ -281,7 +259,7 @@ TEST_F(Answered, ANewDocumentTakesTheHeaderOfAnotherAndFillsDefaults) {
         }
     ASSERT_NE(firstText, nullptr);
     const std::string out = applyAnswers(xml, {{section + "." + firstText->name, "Ett första svar."}}, schemas(), d);
-    EXPECT_EQ(value(readAnswers(out, schemas(), d), section + "." + firstText->name), "Ett första svar.");
+    EXPECT_EQ(answerOf(readAnswers(out, schemas(), d), section + "." + firstText->name), "Ett första svar.");
     EXPECT_EQ(d.all().size(), 0u) << dump(d);
 }
 

@@ -111,6 +111,32 @@ void EditFixture::expectSameDiagnostics(const std::string& before, const std::st
     EXPECT_EQ(codes(a), codes(b)) << text;
 }
 
+std::string EditFixture::answerOf(const edit::Answers& a, const std::string& path) {
+    for (const auto& [p, v] : a)
+        if (p == path) return v;
+    return "<absent>";
+}
+
+edit::Answers EditFixture::changedAnswers(const std::string& xml, const edit::Answers& changes) {
+    Diagnostics d;
+    edit::Answers a = edit::readAnswers(xml, schemas(), d);
+    for (const auto& [path, value] : changes) {
+        auto it = std::find_if(a.begin(), a.end(), [&](const auto& p) { return p.first == path; });
+        if (it != a.end())
+            it->second = value;
+        else
+            a.emplace_back(path, value);
+    }
+    return a;
+}
+
+std::string EditFixture::edited(const std::string& xml, const edit::Answers& changes) {
+    Diagnostics d;
+    const std::string out = edit::applyAnswers(xml, changedAnswers(xml, changes), schemas(), d);
+    EXPECT_EQ(d.all().size(), 0u) << dump(d);
+    return out;
+}
+
 std::string EditFixture::sourceLineContaining(const std::string& text, const std::string& needle) {
     for (const auto& l : linesOf(text))
         if (l.find(needle) != std::string::npos) return l;

@@ -40,6 +40,13 @@ protected:
     // An edit that keeps a file valid gives the same diagnostic codes as before.
     void expectSameDiagnostics(const std::string& before, const std::string& after);
 
+    // The answer at a path, or "<absent>".
+    static std::string answerOf(const edit::Answers& a, const std::string& path);
+    // The file's answers with some replaced (or added when absent).
+    static edit::Answers changedAnswers(const std::string& xml, const edit::Answers& changes);
+    // The file with those answers written into it; an edit of known fields reports nothing.
+    static std::string edited(const std::string& xml, const edit::Answers& changes);
+
     static std::string sourceLineContaining(const std::string& text, const std::string& needle);
     static int lineNumberOf(const std::string& text, const std::string& line);  // 1-based, 0 if absent
 };
