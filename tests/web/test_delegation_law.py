@@ -37,6 +37,7 @@ class DelegationLawTest(webtest.BrowserTest):
         self.assertEqual(self.by_id(DELEGATE).get_attribute("value"), "ordf")
         self.assertEqual(self.field_messages(DELEGATE), "")
         self.assertFalse(self.exists("#error-summary"), "the sample has no diagnostics")
+        self.rows_before = len(self.finds("input[id$='_delegate']"))
 
     def assert_error_shown(self, words):
         beside = self.field_messages(DELEGATE)
@@ -76,8 +77,12 @@ class DelegationLawTest(webtest.BrowserTest):
         words = self.validate_words()
         self.javascript(False)
         self.open_one_page()
-        self.type_into(DELEGATE, EMPLOYEE)
-        self.submit("check")
+        # By keyboard: Enter in a field does what the page's main button does (check, on one
+        # page), never a row button's action.
+        old = self.find("html")
+        self.type_into(DELEGATE, EMPLOYEE).send_keys(webtest.Keys.ENTER)
+        self.wait(lambda: self._stale(old), "the page after Enter")
+        self.assertEqual(len(self.finds("input[id$='_delegate']")), self.rows_before, "no row was added or removed")
         self.assertNotIn("js", self.find("html").get_attribute("class") or "", "scripts really were off")
         self.assert_error_shown(words)
         self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "error-summary",

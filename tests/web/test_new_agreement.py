@@ -99,6 +99,11 @@ class NewAgreementTest(webtest.BrowserTest):
                               "Sänka sjukfrånvaron i förvaltningen", "--expect-text", "Omar Said", pdf)
         self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
         self.assertIn("pdf-check: OK", check.stdout)
+        if self.js:  # the other two downloads, checked once
+            for ext, tool in [(".ics", "ics-validate"), (".odt", "odf-validate")]:
+                self.find("ul.downloads a[href$='%s%s']" % (stem, ext)).click()
+                check = self.run_tool(tool, self.wait_for_download(stem + ext))
+                self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
         return steps
 
     def test_started_from_the_organisations_other_document(self):

@@ -33,7 +33,6 @@ public:
         Poco::Net::NameValueCollection cookies;
         in.getCookies(cookies);
         for (const auto& [k, v] : cookies) request.cookies[k] = v;
-        request.acceptLanguage = in.get("Accept-Language", "");
         Response response;
         if (request.method == "POST" && !sameOrigin(in)) {
             response = Response::text(403, "overens serve: a form from another site is refused\n");

@@ -18,7 +18,6 @@ struct Request {
     Params query;
     Params form;         // application/x-www-form-urlencoded body of a POST
     std::map<std::string, std::string> cookies;
-    std::string acceptLanguage;
 
     // The last value of a query or form parameter ("" when absent).
     std::string param(const std::string& name) const;
