@@ -18,7 +18,8 @@ using AnswerMap = std::map<std::string, std::string>;
 bool isScalar(FieldType t);
 const Field* findField(const std::vector<Field>& fields, const std::string& name);
 // An answer as the reader would read the same text: Multiline keeps paragraphs, the rest is
-// trimmed and collapsed; line ends from a browser ("\r\n") read as "\n".
+// trimmed and collapsed; line ends from a browser ("\r\n") read as "\n"; what XML cannot hold
+// (control characters, bytes that are not UTF-8) does not get through.
 std::string normalise(FieldType type, const std::string& value);
 
 // The header's fields, then the sections in the order the file has them, then the other

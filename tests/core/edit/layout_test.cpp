@@ -125,3 +125,16 @@ TEST_F(Layout, EditsInTheEnglishAndFaultySamplesTouchOneLine) {
         EXPECT_EQ(answerOf(readAnswers(out, schemas(), d), path), old + " X") << file;
     }
 }
+
+TEST_F(Layout, WhatXmlCannotHoldNeverReachesTheFile) {
+    const std::string xml = readFile(agreement());
+    const std::string out = edited(xml, {{"goals.goal.0.title", std::string("Fler\x01 jobb \xff\xfe och\r\nbostäder")},
+                                         {"goals.intro", "Första stycket.\r\n\r\nAndra\x0b stycket."}});
+    Diagnostics d;
+    const Answers a = readAnswers(out, schemas(), d);
+    EXPECT_FALSE(d.hasErrors()) << dump(d);
+    EXPECT_EQ(answerOf(a, "goals.goal.0.title"), "Fler jobb \xEF\xBF\xBD\xEF\xBF\xBD och bostäder");
+    EXPECT_EQ(answerOf(a, "goals.intro"), "Första stycket.\n\nAndra stycket.");
+    const Source src = readSourceText(out, "out.xml", schemas(), d);
+    EXPECT_FALSE(d.hasErrors()) << dump(d);
+}
