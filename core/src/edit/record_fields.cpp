@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "overens/values.hpp"
 #include "source/header_fields.hpp"
 #include "util/text.hpp"
 
@@ -55,6 +56,11 @@ std::string normalise(FieldType type, const std::string& value) {
         }
     }
     return type == FieldType::Multiline ? normaliseParagraphs(v) : collapseWhitespace(v);
+}
+
+bool sameAnswer(FieldType type, const std::string& inFile, const std::string& answer) {
+    if (inFile == answer) return true;
+    return type == FieldType::Boolean && parseBoolean(inFile) && parseBoolean(inFile) == parseBoolean(answer);
 }
 
 std::vector<Field> rootFields(const SpanNode& root, const SchemaLookup& schemas) {

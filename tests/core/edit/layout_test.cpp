@@ -138,3 +138,12 @@ TEST_F(Layout, WhatXmlCannotHoldNeverReachesTheFile) {
     const Source src = readSourceText(out, "out.xml", schemas(), d);
     EXPECT_FALSE(d.hasErrors()) << dump(d);
 }
+
+TEST_F(Layout, AYesNoAnswerInAnotherSpellingLeavesTheFilesOwn) {
+    const std::string xml = readFile(agreement());  // writes focus="ja" and recurring="true"
+    ASSERT_EQ(answerOf(changedAnswers(xml, {}), "goals.goal.0.focus"), "ja");
+    EXPECT_EQ(edited(xml, {{"goals.goal.0.focus", "true"}, {"review.recurring", "ja"}}), xml);
+    const LineDiff diff = lineDiff(xml, edited(xml, {{"goals.goal.0.focus", "nej"}}));
+    ASSERT_EQ(diff.added.size(), 1u) << diff.describe();
+    EXPECT_NE(diff.added[0].find("focus=\"nej\""), std::string::npos) << diff.describe();
+}
