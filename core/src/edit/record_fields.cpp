@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "overens/values.hpp"
 #include "source/header_fields.hpp"
 #include "util/text.hpp"
 
@@ -15,18 +16,51 @@ const Field* findField(const std::vector<Field>& fields, const std::string& name
     return nullptr;
 }
 
+namespace {
+
+// The length of the UTF-8 sequence at i that XML 1.0 allows as a character, or 0.
+std::size_t xmlCharAt(const std::string& s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
+    const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return 0;
+    unsigned long cp = c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    const bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+    const bool excluded = (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF;
+    return overlong || excluded ? 0 : n;
+}
+
+}  // namespace
+
 std::string normalise(FieldType type, const std::string& value) {
+    // What a browser may post and XML cannot hold: control characters are dropped, bytes that
+    // are not UTF-8 become U+FFFD, so that a saved file is always well-formed.
     std::string v;
     v.reserve(value.size());
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        if (value[i] == '\r') {
+    for (std::size_t i = 0; i < value.size();) {
+        const std::size_t n = xmlCharAt(value, i);
+        if (n == 0) {
+            if (static_cast<unsigned char>(value[i]) >= 0x80) v += "\xEF\xBF\xBD";
+            ++i;
+        } else if (value[i] == '\r') {
             v += '\n';
-            if (i + 1 < value.size() && value[i + 1] == '\n') ++i;
+            i += i + 1 < value.size() && value[i + 1] == '\n' ? 2 : 1;
         } else {
-            v += value[i];
+            v.append(value, i, n);
+            i += n;
         }
     }
     return type == FieldType::Multiline ? normaliseParagraphs(v) : collapseWhitespace(v);
+}
+
+bool sameAnswer(FieldType type, const std::string& inFile, const std::string& answer) {
+    if (inFile == answer) return true;
+    return type == FieldType::Boolean && parseBoolean(inFile) && parseBoolean(inFile) == parseBoolean(answer);
 }
 
 std::vector<Field> rootFields(const SpanNode& root, const SchemaLookup& schemas) {

@@ -18,8 +18,13 @@ using AnswerMap = std::map<std::string, std::string>;
 bool isScalar(FieldType t);
 const Field* findField(const std::vector<Field>& fields, const std::string& name);
 // An answer as the reader would read the same text: Multiline keeps paragraphs, the rest is
-// trimmed and collapsed; line ends from a browser ("\r\n") read as "\n".
+// trimmed and collapsed; line ends from a browser ("\r\n") read as "\n"; what XML cannot hold
+// (control characters, bytes that are not UTF-8) does not get through.
 std::string normalise(FieldType type, const std::string& value);
+
+// Whether an answer says what the file says: the same text, or for a Boolean the same truth in
+// another spelling ("ja" in the file, "true" from a checkbox), so the file keeps its own.
+bool sameAnswer(FieldType type, const std::string& inFile, const std::string& answer);
 
 // The header's fields, then the sections in the order the file has them, then the other
 // known sections (a new section is added after the existing ones).

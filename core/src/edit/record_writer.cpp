@@ -239,7 +239,7 @@ std::string RecordWriter::itemText(const SpanNode& item, FieldType type, const s
     const std::string* posted = answer(path);
     if (!posted) return original;
     const std::string value = normalise(type, *posted);
-    if (value == normalise(type, item.innerText())) return original;
+    if (sameAnswer(type, normalise(type, item.innerText()), value)) return original;
     const std::string text = content(&item, type, value, indentOf(item));
     if (item.selfClosing)
         return xml_.substr(item.begin, trimmedTagClose(item) - item.begin) + ">" + text + "</" + item.name + ">";
@@ -273,13 +273,13 @@ void RecordWriter::scalar(const SpanNode& el, const Field& f, int index, const s
     if (!posted) return;
     const std::string value = normalise(f.type, *posted);
     if (const SpanAttribute* a = el.attribute(f.name)) {
-        if (normalise(f.type, a->value) == value) return;
+        if (sameAnswer(f.type, normalise(f.type, a->value), value)) return;
         if (value.empty() && !f.required)
             edits.push_back({a->lead, a->end, {}});
         else
             edits.push_back({a->valueBegin, a->valueEnd, escapeAttribute(value, a->quote)});
     } else if (const SpanNode* c = el.element(f.name)) {
-        if (normalise(f.type, c->innerText()) == value) return;
+        if (sameAnswer(f.type, normalise(f.type, c->innerText()), value)) return;
         if (value.empty() && !f.required) {
             edits.push_back(removal(*c));
             return;

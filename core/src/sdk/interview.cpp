@@ -3,6 +3,7 @@
 #include <set>
 
 #include "overens/plugin.hpp"
+#include "overens/values.hpp"
 
 namespace overens {
 
@@ -91,24 +92,13 @@ std::string headerDefault(HeaderValue from, const Context& ctx) {
     return {};
 }
 
-namespace {
-
-// -1 unknown, 0 false, 1 true: the spellings the source reader accepts for a Boolean.
-int truth(const std::string& s) {
-    if (s == "true" || s == "yes" || s == "ja" || s == "1") return 1;
-    if (s == "false" || s == "no" || s == "nej" || s == "0") return 0;
-    return -1;
-}
-
-}  // namespace
-
 bool shownWhen(const ShowWhen& condition, const Field* sibling, const std::string& siblingAnswer) {
     if (condition.always()) return true;
     if (condition.values.empty()) return !siblingAnswer.empty();
     const bool boolean = sibling && sibling->type == FieldType::Boolean;
     for (const auto& v : condition.values) {
         if (v == siblingAnswer) return true;
-        if (boolean && truth(v) >= 0 && truth(v) == truth(siblingAnswer)) return true;
+        if (boolean && parseBoolean(v) && parseBoolean(v) == parseBoolean(siblingAnswer)) return true;
     }
     return false;
 }

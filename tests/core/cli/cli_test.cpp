@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core_fixtures.hpp"
+#include "overens/version.hpp"
 
 using namespace overens::test;
 
@@ -27,7 +28,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 TEST_F(Cli, VersionAndHelp) {
     auto v = runOverens({"--version"}, env);
     EXPECT_EQ(v.exitCode, 0);
-    EXPECT_TRUE(contains(v.out, "overens 0.1.0 (plugin SDK 1)")) << v.out;
+    EXPECT_TRUE(contains(v.out, "overens 0.1.0 (plugin SDK " + std::to_string(OVERENS_SDK_VERSION) + ")")) << v.out;
     auto h = runOverens({"--help"}, env);
     EXPECT_EQ(h.exitCode, 0);
     EXPECT_TRUE(contains(h.out, "overens build SOURCE")) << h.out;
@@ -114,6 +115,7 @@ TEST_F(Cli, PluginsListsWhatIsLoadedAndRefusesAnotherSdkByName) {
     auto r = runOverens({"plugins", "--lang", "en"}, mixed);
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(contains(r.out, "fixture-good.so")) << r.out;
-    EXPECT_TRUE(contains(r.err, "fixture-wrong-sdk.so: error: [plugin.sdk-version] the plugin was built against SDK version 99"))
+    EXPECT_TRUE(contains(r.err, "fixture-wrong-sdk.so: error: [plugin.sdk-version] the plugin was built against SDK version " +
+                                    std::to_string(OVERENS_SDK_VERSION + 98)))
         << r.err;
 }

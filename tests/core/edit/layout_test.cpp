@@ -125,3 +125,25 @@ TEST_F(Layout, EditsInTheEnglishAndFaultySamplesTouchOneLine) {
         EXPECT_EQ(answerOf(readAnswers(out, schemas(), d), path), old + " X") << file;
     }
 }
+
+TEST_F(Layout, WhatXmlCannotHoldNeverReachesTheFile) {
+    const std::string xml = readFile(agreement());
+    const std::string out = edited(xml, {{"goals.goal.0.title", std::string("Fler\x01 jobb \xff\xfe och\r\nbostäder")},
+                                         {"goals.intro", "Första stycket.\r\n\r\nAndra\x0b stycket."}});
+    Diagnostics d;
+    const Answers a = readAnswers(out, schemas(), d);
+    EXPECT_FALSE(d.hasErrors()) << dump(d);
+    EXPECT_EQ(answerOf(a, "goals.goal.0.title"), "Fler jobb \xEF\xBF\xBD\xEF\xBF\xBD och bostäder");
+    EXPECT_EQ(answerOf(a, "goals.intro"), "Första stycket.\n\nAndra stycket.");
+    const Source src = readSourceText(out, "out.xml", schemas(), d);
+    EXPECT_FALSE(d.hasErrors()) << dump(d);
+}
+
+TEST_F(Layout, AYesNoAnswerInAnotherSpellingLeavesTheFilesOwn) {
+    const std::string xml = readFile(agreement());  // writes focus="ja" and recurring="true"
+    ASSERT_EQ(answerOf(changedAnswers(xml, {}), "goals.goal.0.focus"), "ja");
+    EXPECT_EQ(edited(xml, {{"goals.goal.0.focus", "true"}, {"review.recurring", "ja"}}), xml);
+    const LineDiff diff = lineDiff(xml, edited(xml, {{"goals.goal.0.focus", "nej"}}));
+    ASSERT_EQ(diff.added.size(), 1u) << diff.describe();
+    EXPECT_NE(diff.added[0].find("focus=\"nej\""), std::string::npos) << diff.describe();
+}
