@@ -33,9 +33,11 @@ int runValidate(const CommandLine& cl);
 int runPlugins(const CommandLine& cl);
 int runSchema(const CommandLine& cl);
 int runRemind(const CommandLine& cl);  // cmd_remind.cpp
+int runServe(const CommandLine& cl);   // cmd_serve.cpp
 
 // Options of the remind command (defined beside it); each takes part in CommandLine::options
 // under its full name.
 void defineRemindOptions(Poco::Util::OptionSet& options);
+void defineServeOptions(Poco::Util::OptionSet& options);
 
 }  // namespace overens::cli

@@ -1,4 +1,4 @@
-// The `overens` command: subcommands build, validate, plugins, schema and remind on Poco's
+// The `overens` command: subcommands build, validate, plugins, schema, remind and serve on Poco's
 // application frame. A command whose libraries only it needs lives in a module
 // (core/src/modules/module.hpp), opened before the options are read: it brings its own options.
 #include <Poco/Util/Application.h>
@@ -37,6 +37,7 @@ const std::map<std::string, Command>& commands() {
         {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice] [-j N]"}},
         {"validate", {runValidate, "validate SOURCE... [--lang sv|en]"}},
         {"plugins", {runPlugins, "plugins"}},
+        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]   (the web form)", "serve"}},
         {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]", "remind"}},
     };
     return table;

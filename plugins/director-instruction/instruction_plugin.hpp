@@ -14,6 +14,7 @@ class DirectorInstructionPlugin : public SectionPlugin {
 public:
     PluginInfo info() const override;
     Schema schema() const override;
+    Interview interview() const override;  // instruction_interview.cpp
     void validate(const Record& values, const Context& ctx, Diagnostics& out) const override;
     doc::Blocks render(const Record& values, const Context& ctx, const Wording& wording) const override;
     void publish(const Record& values, const Context& ctx, Facts& out) const override;

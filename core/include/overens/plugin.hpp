@@ -13,6 +13,7 @@
 #include "overens/context.hpp"
 #include "overens/diagnostics.hpp"
 #include "overens/document.hpp"
+#include "overens/interview.hpp"
 #include "overens/schema.hpp"
 #include "overens/values.hpp"
 #include "overens/version.hpp"
@@ -45,6 +46,10 @@ public:
                             const std::vector<Facts>& others, Diagnostics& out) const;
     // SDK 2 (calendar): the dates this section sets, for the document's calendar file. None by default.
     virtual cal::Entries calendarEntries(const Record& values, const Context& ctx, const Wording& wording) const;
+
+    // SDK 2: the pages a form asks the section on. Default: deriveInterview(info(), schema()).
+    // A field no step names is appended to the last step by completeInterview (never lost).
+    virtual Interview interview() const;
 };
 
 }  // namespace overens

@@ -25,6 +25,28 @@ enum class FieldType {
 
 const char* fieldTypeName(FieldType t);
 
+// A value of the shared header a field can start from in a new document (Field::defaultFrom).
+enum class HeaderValue {
+    None,
+    OrganisationName,
+    Board,
+    ChairName,
+    ChairTitle,
+    DirectorName,
+    DirectorTitle,
+    RegistrationNumber,
+    AdoptionDate,
+};
+
+// Field::showWhen: the field is shown only when the sibling field `field` (of the same record)
+// has one of `values`; with no values, when it has any value. An empty `field` = always shown.
+struct ShowWhen {
+    std::string field;
+    std::vector<std::string> values;
+
+    bool always() const { return field.empty(); }
+};
+
 struct Choice {
     std::string value;  // as written in the source
     std::string label_sv, label_en;
@@ -42,6 +64,10 @@ struct Field {
     std::vector<Choice> choices;     // Enum
     FieldType item = FieldType::Text;  // List: the type of each item
     std::vector<Field> fields;       // Table, Group: the record's fields
+    // SDK 2: what a form needs besides the type and the words above.
+    std::string example_sv, example_en;           // a placeholder or example shown in the input
+    HeaderValue defaultFrom = HeaderValue::None;  // starts from the header in a new document
+    ShowWhen showWhen;                            // shown only when a sibling has a value
 };
 
 struct Schema {

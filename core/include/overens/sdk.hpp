@@ -6,6 +6,7 @@
 #include "overens/context.hpp"
 #include "overens/diagnostics.hpp"
 #include "overens/document.hpp"
+#include "overens/interview.hpp"
 #include "overens/plugin.hpp"
 #include "overens/schema.hpp"
 #include "overens/values.hpp"

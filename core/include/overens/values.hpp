@@ -23,6 +23,9 @@ struct Value {
     double number = 0;                 // Number
 };
 
+// A Boolean as a source may spell it: true/yes/ja/1 or false/no/nej/0; nullopt for anything else.
+std::optional<bool> parseBoolean(const std::string& text);
+
 // A record: the answers to one schema's fields (the section itself, a table row or a group).
 class Record {
 public:

@@ -3,6 +3,8 @@
 
 // The SDK generation a plugin is built against. The loader refuses a plugin whose
 // generation differs: raise it whenever a type a plugin sees changes its layout or meaning.
+// SDK 2: Field::example_*/defaultFrom/showWhen and SectionPlugin::interview() (the form);
+// SectionPlugin::calendarEntries() and doc::Meta::calendar (the calendar); Context::templatesDir.
 #define OVERENS_SDK_VERSION 2
 
 #define OVERENS_VERSION_STRING "0.1.0"

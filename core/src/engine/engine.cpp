@@ -49,11 +49,12 @@ Engine::Engine(EngineOptions options, Diagnostics& setupDiags) : options_(std::m
     kinds_ = loadKinds(templatesDir_ / "kinds", setupDiags);
     for (const auto& p : loader_.plugins()) {
         try {
-            schemas_[p.info.id] = p.plugin->schema();
+            // The interview's form hints (examples, defaults, conditions) sit in the fields.
+            schemas_[p.info.id] = withHints(p.plugin->schema(), p.plugin->interview().hints);
         } catch (const std::exception& e) {
             setupDiags.error("plugin.threw", Location{p.file.string()},
-                             "pluginet '" + p.info.id + "' kastade ett undantag i schema(): " + e.what(),
-                             "the plugin '" + p.info.id + "' threw an exception in schema(): " + e.what());
+                             "pluginet '" + p.info.id + "' kastade ett undantag i schema() eller interview(): " + e.what(),
+                             "the plugin '" + p.info.id + "' threw an exception in schema() or interview(): " + e.what());
         }
     }
 }

@@ -11,4 +11,6 @@ void SectionPlugin::publish(const Record&, const Context&, Facts&) const {}
 void SectionPlugin::crossCheck(const Record&, const Context&, const Facts&, const std::vector<Facts>&,
                                Diagnostics&) const {}
 
+Interview SectionPlugin::interview() const { return deriveInterview(info(), schema()); }
+
 }  // namespace overens

@@ -2,6 +2,12 @@
 
 namespace overens {
 
+std::optional<bool> parseBoolean(const std::string& text) {
+    if (text == "true" || text == "yes" || text == "ja" || text == "1") return true;
+    if (text == "false" || text == "no" || text == "nej" || text == "0") return false;
+    return std::nullopt;
+}
+
 bool Record::has(const std::string& name) const {
     return scalars_.count(name) || lists_.count(name) || tables_.count(name) || groups_.count(name);
 }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "source/field_reader.hpp"
+#include "source/header_fields.hpp"
 #include "source/xml_locations.hpp"
 
 namespace overens {
@@ -81,10 +82,7 @@ private:
     }
 
     void organisation(const pugi::xml_node& e) {
-        Record r = f_.readAttributes(e, {field("type", FieldType::Enum, true, "Typ", "Type"),
-                                         text("name", true, "Namn", "Name"), text("board", false, "Styrelse", "Board"),
-                                         text("board-en", false, "Styrelse (engelska)", "Board (English)")},
-                                     {{"type", {"kommun", "region"}}});
+        Record r = f_.readAttributes(e, headerAttributes("organisation"), {});
         Organisation& o = ctx_.organisation;
         o.where = r.where;
         o.type = r.text("type");
@@ -94,10 +92,7 @@ private:
     }
 
     void party(const pugi::xml_node& e) {
-        Record r = f_.readAttributes(e, {text("role", true, "Roll", "Role"), text("name", true, "Namn", "Name"),
-                                         text("title", false, "Titel", "Title"),
-                                         field("email", FieldType::Email, false, "E-post", "E-mail")},
-                                     {});
+        Record r = f_.readAttributes(e, headerAttributes("party"), {});
         Party p{r.text("role"), r.text("name"), r.text("title"), r.text("email"), r.where};
         for (const auto& other : ctx_.parties)
             if (other.role == p.role && !p.role.empty())
@@ -107,12 +102,7 @@ private:
     }
 
     void registration(const pugi::xml_node& e) {
-        Record r = f_.readAttributes(
-            e, {text("dnr", false, "Diarienummer", "Registration number"),
-                field("adopted", FieldType::Date, false, "Antagen", "Adopted"),
-                text("body", false, "Beslutande organ", "Adopting body"), text("minutes", false, "Protokoll", "Minutes"),
-                text("version", false, "Version", "Version")},
-            {});
+        Record r = f_.readAttributes(e, headerAttributes("registration"), {});
         Registration& g = ctx_.registration;
         g.where = r.where;
         g.dnr = r.text("dnr");
@@ -123,11 +113,7 @@ private:
     }
 
     void review(const pugi::xml_node& e) {
-        Record r = f_.readAttributes(e, {field("every", FieldType::Duration, false, "Intervall", "Interval"),
-                                         field("next", FieldType::Date, false, "Nästa", "Next"),
-                                         field("notify-before", FieldType::Duration, false, "Påminn", "Notify"),
-                                         field("recurring", FieldType::Boolean, false, "Återkommande", "Recurring")},
-                                     {});
+        Record r = f_.readAttributes(e, headerAttributes("review"), {});
         ReviewPolicy& p = ctx_.review;
         p.where = r.where;
         p.every = r.duration("every");
@@ -147,10 +133,7 @@ private:
                 f_.unknownElement(rev, {"revision"});
                 continue;
             }
-            Record r = f_.readAttributes(rev, {text("version", true, "Version", "Version"),
-                                               field("date", FieldType::Date, true, "Datum", "Date"),
-                                               text("author", false, "Av", "By"), text("note", false, "Ändring", "Change")},
-                                         {});
+            Record r = f_.readAttributes(rev, headerAttributes("revision"), {});
             ctx_.history.push_back({r.text("version"), r.date("date"), r.text("author"), r.text("note"), r.where});
         }
     }

@@ -1,4 +1,5 @@
-// A minimal third-party section plugin: one text field that must not be empty.
+// A minimal third-party section plugin: one text field that must not be empty, asked on one
+// page of the form with an example.
 #include "overens/sdk.hpp"
 
 namespace third_party {
@@ -15,6 +16,17 @@ public:
     }
     doc::Blocks render(const Record& values, const Context&, const Wording&) const override {
         return {doc::Paragraph{doc::runs(values.text("text"))}};
+    }
+    // SDK 2: how a form asks for the section (optional; without it the form asks every field on
+    // one page titled like the section).
+    Interview interview() const override {
+        Step note = step("note", "Notisen", "The note", {"text"}, "Några rader till läsaren.", "A few lines for the reader.");
+        note.prompts_sv = {"Vad behöver läsaren veta först?"};
+        note.prompts_en = {"What does the reader need to know first?"};
+        Interview i;
+        i.steps = {note};
+        i.hints = {{"text", "Mötet flyttas till tisdag.", "The meeting moves to Tuesday."}};
+        return i;
     }
 };
 

@@ -1,0 +1,90 @@
+// The web face: `overens serve`'s pages over one workspace, independent of the HTTP library
+// (http_server.cpp adapts Poco::Net to handle()). Requests are served one at a time: the engine
+// and the drafts are not shared between threads.
+#pragma once
+
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "edit/answers.hpp"
+#include "engine/engine.hpp"
+#include "web/checker.hpp"
+#include "web/drafts.hpp"
+#include "web/form_model.hpp"
+#include "web/http_types.hpp"
+#include "web/workspace.hpp"
+
+namespace overens::web {
+
+class WebApp {
+public:
+    // scratch: a private folder the app may write temporary files in.
+    WebApp(Engine& engine, Workspace workspace, std::filesystem::path scratch);
+
+    Response handle(const Request& request);
+
+private:
+    // What every page shares: the UI language and its wording.
+    struct PageContext {
+        const Request& request;
+        std::string lang;  // of the UI: ?ui=, else the cookie, else the document's, else sv
+        Wording ui;
+        bool langFromQuery = false;
+    };
+
+    Response route(const Request& request);
+    PageContext pageContext(const Request& request, const std::string& documentLang);
+    Response page(const PageContext& pc, const std::string& title, const std::string& body, int status = 200);
+    Response notFound(const PageContext& pc);
+    std::string templateText(const std::string& name) const;  // templates/web/<name>
+
+    // page_documents.cpp
+    Response documentsPage(const Request& request);
+    // page_new.cpp
+    Response newPage(const Request& request, const std::string& error = {}, const std::string& errorField = {});
+    Response createDocument(const Request& request);
+    Response openDocument(const Request& request);
+    // page_edit.cpp
+    Response editPage(const Request& request, Draft& draft, int step);  // step -1: every section on one page
+    Response submitEdit(const Request& request, Draft& draft, int step);
+    Response checkDraft(const Request& request, Draft& draft);
+    Response saveDraft(const PageContext& pc, Draft& draft, const std::string& back);
+    // page_output.cpp
+    Response previewPage(const Request& request, Draft& draft);
+    Response buildPage(const Request& request, Draft& draft, bool run);
+    Response download(const Request& request, const std::string& name);
+
+    // Shared pieces (page_parts.cpp).
+    std::string errorSummary(const PageContext& pc, const Checked& checked, const std::vector<FormStep>& steps,
+                             const Draft& draft, int step, const std::set<std::string>& idsOnPage,
+                             bool onlyShown) const;
+    std::string documentTitle(const std::string& lang, const Context& ctx) const;
+    std::string draftNav(const PageContext& pc, const Draft& draft, const std::string& current) const;
+    const DocumentKind* kindOf(const Draft& draft) const;
+    // The answers posted by a form: every parameter whose name is an answers path.
+    static edit::Answers postedAnswers(const Request& request);
+    // Write the posted answers (and a row operation) into the draft; the answers as written.
+    edit::Answers applyPosted(const Request& request, Draft& draft);
+    // The form of one step (or of every step, step -1) with the draft's answers and messages.
+    struct RenderedForm {
+        std::string html;
+        std::set<std::string> ids;
+    };
+    RenderedForm renderForm(const PageContext& pc, const Draft& draft, const Checked& checked,
+                            const std::vector<FormStep>& steps, int step, const std::set<std::string>& touched);
+    std::vector<FormStep> stepsOf(const DocumentKind& kind) const;
+    // Whether messages are shown for this step of this draft.
+    static bool showsMessages(const Draft& draft, int step);
+
+    Engine& engine_;
+    Workspace workspace_;
+    std::filesystem::path templatesDir_;
+    DraftStore drafts_;
+    Checker checker_;
+    std::mutex mutex_;
+};
+
+}  // namespace overens::web

@@ -1,0 +1,243 @@
+"""What the browser tests of `overens serve` share: a temporary copy of the samples, the
+server on a free port of 127.0.0.1, one headless Chromium per test file, axe-core, bounded waits.
+
+Configured by the environment CTest gives (tests/web/CMakeLists.txt): OVERENS (the command),
+OVERENS_SOURCE_DIR (the repository), OVERENS_SHARED_TOOLS (../shared/tools), AXE_JS (axe.min.js).
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+OVERENS = os.environ.get("OVERENS", "overens")
+SOURCE_DIR = os.environ.get("OVERENS_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+SHARED_TOOLS = os.environ.get("OVERENS_SHARED_TOOLS", os.path.join(SOURCE_DIR, "..", "shared", "tools"))
+AXE_JS = os.environ.get("AXE_JS", os.path.join(os.path.dirname(__file__), "node_modules", "axe-core", "axe.min.js"))
+SAMPLES = os.path.join(SOURCE_DIR, "sample-agreements")
+
+WAIT = 20  # seconds: the longest any step may take before the test fails
+
+
+class Server:
+    """`overens serve` on a free port over a folder; stopped (SIGTERM, bounded) by stop()."""
+
+    def __init__(self, workspace, output=None):
+        args = [OVERENS, "serve", "--listen", "127.0.0.1:0", "--workspace", workspace]
+        if output:
+            args += ["-o", output]
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self._first_line()
+        if not line.startswith("http://127.0.0.1:"):
+            self.stop()
+            raise RuntimeError("overens serve did not start: %r %s" % (line, self.proc.stderr.read()))
+        self.url = line.split()[0].rstrip("/")
+
+    def _first_line(self):
+        import selectors
+        sel = selectors.DefaultSelector()
+        sel.register(self.proc.stdout, selectors.EVENT_READ)
+        if not sel.select(timeout=WAIT):
+            return ""
+        return self.proc.stdout.readline().strip()
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+        return self.proc.returncode
+
+
+def copy_samples(target, folder="kommun"):
+    """A temporary workspace: a copy of sample-agreements/<folder>."""
+    workspace = os.path.join(target, folder)
+    shutil.copytree(os.path.join(SAMPLES, folder), workspace)
+    return workspace
+
+
+def chromium(download_dir):
+    o = webdriver.ChromeOptions()
+    o.binary_location = "/usr/bin/chromium"
+    profile = tempfile.mkdtemp(prefix="overens-chromium-")
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1200,1000", "--user-data-dir=" + profile]:
+        o.add_argument(arg)
+    o.add_experimental_option("prefs", {"download.default_directory": download_dir,
+                                        "download.prompt_for_download": False})
+    driver = webdriver.Chrome(options=o)
+    driver.set_page_load_timeout(WAIT)
+    driver.set_script_timeout(WAIT)
+    driver._overens_profile = profile
+    # Downloads from a headless browser go to the folder only when allowed explicitly.
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": download_dir})
+    return driver
+
+
+class BrowserTest(unittest.TestCase):
+    """One server over a fresh copy of the samples and one browser for the whole test file."""
+
+    samples = "kommun"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="overens-web-")
+        cls.workspace = copy_samples(cls.tmp, cls.samples)
+        cls.output = os.path.join(cls.tmp, "out")
+        cls.downloads = os.path.join(cls.tmp, "downloads")
+        os.makedirs(cls.downloads)
+        cls.server = Server(cls.workspace, cls.output)
+        cls.driver = chromium(cls.downloads)
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            cls.driver.quit()
+        finally:
+            code = cls.server.stop()
+            shutil.rmtree(cls.driver._overens_profile, ignore_errors=True)
+            shutil.rmtree(cls.tmp, ignore_errors=True)
+        # SIGTERM is the server's ordinary way out.
+        assert code == 0, "overens serve exited with %s" % code
+
+    def setUp(self):
+        self.javascript(True)
+
+    # --- the browser -----------------------------------------------------------------------
+    def javascript(self, on):
+        """Turn the page's scripts on or off for what follows (same browser session)."""
+        self.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": not on})
+        self.js = on
+
+    def get(self, path):
+        self.driver.get(self.server.url + path)
+        return self.driver
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def finds(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def by_id(self, element_id):
+        return self.driver.find_element(By.ID, element_id)
+
+    def exists(self, css):
+        return len(self.finds(css)) > 0
+
+    def wait(self, condition, message, timeout=WAIT):
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda d: condition())
+        except TimeoutException:
+            self.fail("timed out after %ss waiting for: %s" % (timeout, message))
+
+    def click(self, css):
+        """Click and, when it submits a form, wait for the next page."""
+        element = self.find(css)
+        old = self.find("html")
+        element.click()
+        self.wait(lambda: self._stale(old), "the page after clicking " + css)
+
+    def submit(self, action):
+        self.click('button[name="_action"][value="%s"]:not([hidden])' % action)
+
+    @staticmethod
+    def _stale(element):
+        try:
+            element.tag_name
+            return False
+        except Exception:
+            return True
+
+    def type_into(self, element_id, text, clear=True):
+        el = self.by_id(element_id)
+        if clear:
+            el.clear()
+        el.send_keys(text)
+        return el
+
+    def choose(self, element_id, value):
+        Select(self.by_id(element_id)).select_by_value(value)
+
+    def row_button(self, verb, target):
+        """Press a row button (add/remove/duplicate/up/down) and wait for the form to come back."""
+        selector = 'button[name="_op"][value="%s %s"]' % (verb, target)
+        if self.js:
+            main = self.find("main form")
+            self.find(selector).click()
+            self.wait(lambda: self._stale(main), "the form after " + verb + " " + target)
+        else:
+            self.click(selector)
+
+    def _settled(self, read):
+        """read(), again while the script is replacing what it reads."""
+        for _ in range(50):
+            try:
+                return read()
+            except StaleElementReferenceException:
+                time.sleep(0.02)
+        return read()
+
+    def summary_texts(self):
+        return self._settled(lambda: [li.text for li in self.finds("#error-summary li")])
+
+    def field_messages(self, element_id):
+        def read():
+            found = self.finds("#%s-error" % element_id)
+            return found[0].text if found else ""
+        return self._settled(read)
+
+    # --- axe-core --------------------------------------------------------------------------
+    def axe(self):
+        """axe-core's WCAG 2.1 A/AA violations of the page as it is now."""
+        with open(AXE_JS, encoding="utf-8") as f:
+            source = f.read()
+        was = self.js
+        if not was:
+            self.javascript(True)  # axe needs scripts even where the page is tested without them
+        try:
+            self.driver.execute_script(source)
+            result = self.driver.execute_async_script(
+                "var done = arguments[arguments.length - 1];"
+                "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})"
+                ".then(function (r) { done(r.violations.map(function (v) { return {id: v.id, impact: v.impact,"
+                " nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' ') + ': ' + n.failureSummary; })}; })); },"
+                " function (e) { done([{id: 'axe-error', nodes: [String(e)]}]); });")
+        finally:
+            if not was:
+                self.javascript(False)
+        return result
+
+    def assertNoAxeViolations(self, label):
+        violations = self.axe()
+        self.assertEqual(violations, [], "axe-core on %s (%s): %s" % (label, self.driver.current_url, violations))
+        return len(violations)
+
+    # --- files -----------------------------------------------------------------------------
+    def wait_for_download(self, name):
+        path = os.path.join(self.downloads, name)
+        self.wait(lambda: os.path.exists(path) and not os.path.exists(path + ".crdownload"),
+                  "the download of " + name)
+        return path
+
+    def fetch(self, path):
+        with urllib.request.urlopen(self.server.url + path, timeout=WAIT) as r:
+            return r.status, r.read()
+
+    def run_tool(self, tool, *args):
+        return subprocess.run([os.path.join(SHARED_TOOLS, tool)] + list(args), capture_output=True, text=True,
+                              timeout=120)
