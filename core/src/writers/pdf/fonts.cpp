@@ -4,8 +4,11 @@
 
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "overens/diagnostics.hpp"
+#include "writers/pdf/tounicode.hpp"
 #include "writers/pdf/utf8.hpp"
 #include "writers/writer.hpp"
 
@@ -93,6 +96,67 @@ std::map<std::string, std::set<char32_t>> FontBook::usage() const {
             if (f.used[cp]) s.insert(cp);
     }
     return out;
+}
+
+namespace {
+
+void replaceStream(HPDF_Dict stream, const std::string& data) {
+    HPDF_MemStream_FreeData(stream->stream);
+    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()), static_cast<HPDF_UINT>(data.size()));
+    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
+}  // namespace
+
+// libharu writes, for each font, a ToUnicode map of the whole BMP in a form poppler rejects, a
+// CIDToGIDMap and a width array for every character the font has, all uncompressed. Here they
+// are rewritten for the characters drawn with the face, before libharu saves them (compressed).
+// A face that was loaded (for measuring) but never drawn is not embedded.
+void FontBook::finish() {
+    for (Face& f : faces_) {
+        auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
+        HPDF_Font cid = attr->descendant_font;
+        HPDF_FontDef def = attr->fontdef;
+        std::vector<unsigned> codes;
+        for (unsigned cp = 0; cp < 0x10000; ++cp)
+            if (f.used[cp] && !(cp >= 0xD800 && cp <= 0xDFFF)) codes.push_back(cp);
+        // The Type0 font's filter is what libharu gives its maps and font file as it saves them.
+        f.font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        if (codes.empty()) {
+            static_cast<HPDF_TTFontDefAttr>(def->attr)->embedding = HPDF_FALSE;
+            codes.push_back(' ');
+        }
+        if (attr->cmap_stream) {
+            std::set<char32_t> set(codes.begin(), codes.end());
+            replaceStream(attr->cmap_stream, toUnicodeCMap(set));
+        }
+        // Codes past the end of the map have no glyph; codes not drawn need none.
+        if (attr->map_stream) {
+            std::string map(2 * (static_cast<std::size_t>(codes.back()) + 1), '\0');
+            for (unsigned cp : codes) {
+                const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp));
+                map[2 * cp] = static_cast<char>(gid >> 8);
+                map[2 * cp + 1] = static_cast<char>(gid & 0xFF);
+            }
+            replaceStream(attr->map_stream, map);
+        }
+        // /W: runs of consecutive codes, each with its widths ("c [w1 w2 ...]").
+        HPDF_Array w = HPDF_Array_New(cid->mmgr);
+        for (std::size_t i = 0; i < codes.size();) {
+            std::size_t j = i;
+            while (j + 1 < codes.size() && codes[j + 1] == codes[j] + 1) ++j;
+            HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(codes[i]));
+            HPDF_Array run = HPDF_Array_New(cid->mmgr);
+            for (std::size_t k = i; k <= j; ++k) {
+                const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(codes[k]));
+                HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetGidWidth(def, gid));
+            }
+            HPDF_Array_Add(w, run);
+            i = j + 1;
+        }
+        HPDF_Dict_Add(cid, "W", w);
+    }
+    doc_.check("finishing the fonts");
 }
 
 }  // namespace overens::pdf

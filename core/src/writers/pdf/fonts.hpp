@@ -33,6 +33,8 @@ struct Face {
 
 using FaceId = int;
 
+class Hyphenator;
+
 class FontBook {
 public:
     FontBook(HaruDoc& doc, const Style& style, Diagnostics& diags);
@@ -53,6 +55,14 @@ public:
 
     // Per BaseFont name (without subset tag), the code points drawn with it.
     std::map<std::string, std::set<char32_t>> usage() const;
+    // Where words may break at line ends (in the document's language); null = between
+    // characters only. Kept here because every measuring and wrapping call gets the FontBook.
+    void setHyphenator(const Hyphenator* h) { hyphenator_ = h; }
+    const Hyphenator* hyphenator() const { return hyphenator_; }
+
+    // Before saving: ToUnicode maps, CIDToGIDMaps and widths for the characters drawn, fonts
+    // compressed, faces never drawn not embedded.
+    void finish();
 
 private:
     HaruDoc& doc_;
@@ -63,6 +73,7 @@ private:
     std::map<std::string, FaceId> byKey_;
     std::vector<Face> faces_;
     std::set<char32_t> warnedMissing_;
+    const Hyphenator* hyphenator_ = nullptr;
 };
 
 }  // namespace overens::pdf

@@ -147,6 +147,13 @@ Style loadStyle(const std::filesystem::path& templatesDir) {
             s.numberGap = n.attribute("gap").as_double(s.numberGap);
         }
         if (auto n = root.child("toc")) s.tocLevels = n.attribute("levels").as_int(s.tocLevels);
+        if (auto n = root.child("hyphenation")) {
+            s.hyphenate = n.attribute("enabled").as_bool(s.hyphenate);
+            if (n.child("pattern-dir")) {
+                s.hyphenDirs.clear();
+                for (auto d : n.children("pattern-dir")) s.hyphenDirs.emplace_back(d.text().as_string());
+            }
+        }
         if (auto n = root.child("table")) {
             s.tableRuleWidth = n.attribute("rule-width").as_double(s.tableRuleWidth);
             s.tableRuleGray = n.attribute("rule-gray").as_double(s.tableRuleGray);

@@ -1,7 +1,10 @@
 #include "writers/pdf/text_wrap.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
+#include "writers/pdf/hyphenation.hpp"
 #include "writers/pdf/utf8.hpp"
 
 namespace overens::pdf {
@@ -83,35 +86,85 @@ std::vector<Word> splitWords(FontBook& fonts, const std::vector<Span>& spans) {
     return words;
 }
 
-// Breaks a word wider than maxWidth into chunks that fit, between characters.
-std::vector<Word> breakWord(FontBook& fonts, const Word& word, double maxWidth) {
-    std::vector<Word> out;
-    Word cur;
+std::string textOf(const Word& w) {
+    std::string t;
+    for (const auto& p : w.pieces) t += p.text;
+    return t;
+}
+
+// The word cut after `offset` bytes: the head (with a hyphen when asked) and the tail.
+std::pair<Word, Word> splitAt(FontBook& fonts, const Word& word, std::size_t offset, bool hyphen) {
+    Word head, tail;
+    head.spaceBefore = word.spaceBefore;
+    head.spaceFace = word.spaceFace;
+    head.breakBefore = word.breakBefore;
+    std::size_t at = 0;
     for (const auto& p : word.pieces) {
-        const std::string_view t = p.text;
-        std::size_t i = 0;
-        while (i < t.size()) {
-            const std::size_t start = i;
-            const char32_t cp = decodeUtf8(t, i);
-            const double w = fonts.charWidth(p.face, cp) * p.size / 1000.0;
-            if (cur.width + w > maxWidth && !cur.pieces.empty()) {
-                out.push_back(std::move(cur));
-                cur = Word{};
-            }
-            if (cur.pieces.empty() || cur.pieces.back().face != p.face || cur.pieces.back().size != p.size)
-                cur.pieces.push_back(Piece{p.face, p.size, {}, 0});
-            cur.pieces.back().text.append(t.substr(start, i - start));
-            cur.pieces.back().width += w;
-            cur.width += w;
+        const std::size_t end = at + p.text.size();
+        auto add = [&](Word& w, std::string_view text) {
+            if (text.empty()) return;
+            Piece piece{p.face, p.size, std::string(text), fonts.width(p.face, text, p.size)};
+            w.width += piece.width;
+            w.pieces.push_back(std::move(piece));
+        };
+        if (end <= offset) {
+            add(head, p.text);
+        } else if (at >= offset) {
+            add(tail, p.text);
+        } else {
+            add(head, std::string_view(p.text).substr(0, offset - at));
+            add(tail, std::string_view(p.text).substr(offset - at));
+        }
+        at = end;
+    }
+    if (hyphen && !head.pieces.empty()) {
+        Piece& last = head.pieces.back();
+        const double w = fonts.width(last.face, "-", last.size);
+        last.text += '-';
+        last.width += w;
+        head.width += w;
+    }
+    return {std::move(head), std::move(tail)};
+}
+
+// The longest head of the word, cut at one of its break points, no wider than `room`.
+bool splitToFit(FontBook& fonts, const Word& word, double room, Word& head, Word& tail) {
+    const Hyphenator* h = fonts.hyphenator();
+    if (!h || room <= 0) return false;
+    const std::string text = textOf(word);
+    const auto points = h->breaks(text);
+    for (auto it = points.rbegin(); it != points.rend(); ++it) {
+        auto parts = splitAt(fonts, word, it->offset, it->hyphen);
+        if (parts.first.width <= room + 1e-6) {
+            head = std::move(parts.first);
+            tail = std::move(parts.second);
+            return true;
         }
     }
-    if (!cur.pieces.empty()) out.push_back(std::move(cur));
-    if (!out.empty()) {
-        out.front().spaceBefore = word.spaceBefore;
-        out.front().spaceFace = word.spaceFace;
-        out.front().breakBefore = word.breakBefore;
+    return false;
+}
+
+// The longest head of the word that fits in `room`, cut between characters (at least one):
+// the last resort for a word with no break point that fits.
+std::pair<Word, Word> splitChars(FontBook& fonts, const Word& word, double room) {
+    const std::string text = textOf(word);
+    double width = 0;
+    std::size_t cut = 0;
+    std::size_t at = 0;
+    for (const auto& p : word.pieces) {
+        std::size_t i = 0;
+        while (i < p.text.size()) {
+            const std::size_t start = i;
+            const char32_t cp = decodeUtf8(p.text, i);
+            const double w = fonts.charWidth(p.face, cp) * p.size / 1000.0;
+            if (cut > 0 && width + w > room) return splitAt(fonts, word, cut, false);
+            width += w;
+            cut = at + i;
+            (void)start;
+        }
+        at += p.text.size();
     }
-    return out;
+    return splitAt(fonts, word, cut, false);
 }
 
 Line buildLine(const std::vector<const Word*>& words, double maxWidth, bool spread) {
@@ -179,44 +232,87 @@ std::vector<Span> spansOf(FontBook& fonts, const TextStyle& style, const std::st
 std::vector<Line> wrapSpans(FontBook& fonts, const std::vector<Span>& spans, double maxWidth, bool justify) {
     std::vector<Line> lines;
     std::vector<Word> words = splitWords(fonts, spans);
-    // Words that cannot fit on any line are broken into pieces first.
-    std::vector<Word> fitted;
-    fitted.reserve(words.size());
-    for (auto& w : words) {
-        if (w.width > maxWidth) {
-            for (auto& part : breakWord(fonts, w, maxWidth)) fitted.push_back(std::move(part));
-        } else {
-            fitted.push_back(std::move(w));
-        }
-    }
+    // Words cut at line ends live here, so that the line's pointers stay valid.
+    std::vector<std::unique_ptr<Word>> parts;
     std::vector<const Word*> cur;
     double curWidth = 0;
-    for (std::size_t i = 0; i < fitted.size(); ++i) {
-        const Word& w = fitted[i];
-        if (!cur.empty() && w.breakBefore) {
-            lines.push_back(buildLine(cur, maxWidth, false));
-            cur.clear();
-            curWidth = 0;
+    // A line ended at a space keeps that space as its last character (for text extraction and the
+    // structure tree: "leda tillsammans", not "ledatillsammans"); it is not drawn visibly.
+    auto flush = [&](bool spread, bool atSpace) {
+        lines.push_back(buildLine(cur, maxWidth, spread));
+        lines.back().spaceAfter = atSpace;
+        cur.clear();
+        curWidth = 0;
+    };
+    auto keep = [&](Word w) -> const Word* {
+        parts.push_back(std::make_unique<Word>(std::move(w)));
+        return parts.back().get();
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const Word* w = &words[i];
+        if (!cur.empty() && w->breakBefore) flush(false, false);
+        for (;;) {
+            const double space = cur.empty() ? 0 : w->spaceBefore;
+            if (curWidth + space + w->width <= maxWidth + 1e-6) break;
+            // Hyphenate (or break after an address's separator) where the rest of the line allows.
+            Word head, tail;
+            if (splitToFit(fonts, *w, maxWidth - curWidth - space, head, tail)) {
+                const Word* h = keep(std::move(head));
+                curWidth += space + h->width;
+                cur.push_back(h);
+                flush(justify, false);
+                tail.spaceBefore = 0;
+                w = keep(std::move(tail));
+                continue;
+            }
+            if (!cur.empty()) {
+                flush(justify, true);
+                continue;
+            }
+            // Alone on its line and still too wide, with no break point that fits.
+            auto chunk = splitChars(fonts, *w, maxWidth);
+            if (chunk.second.pieces.empty()) break;
+            cur.push_back(keep(std::move(chunk.first)));
+            flush(false, false);
+            chunk.second.spaceBefore = 0;
+            w = keep(std::move(chunk.second));
         }
-        const double add = (cur.empty() ? 0 : w.spaceBefore) + w.width;
-        if (!cur.empty() && curWidth + add > maxWidth + 1e-6) {
-            lines.push_back(buildLine(cur, maxWidth, justify));
-            cur.clear();
-            curWidth = 0;
-        }
-        curWidth += cur.empty() ? w.width : add;
-        cur.push_back(&w);
+        curWidth += (cur.empty() ? 0 : w->spaceBefore) + w->width;
+        cur.push_back(w);
     }
-    if (!cur.empty()) lines.push_back(buildLine(cur, maxWidth, false));
+    if (!cur.empty()) flush(false, false);
     return lines;
 }
 
-TextExtent measureSpans(FontBook& fonts, const std::vector<Span>& spans) {
+TextExtent measureSpans(FontBook& fonts, const std::vector<Span>& spans, double floor) {
     TextExtent e;
+    e.minWidth = 0;
     double line = 0;
     bool first = true;
     for (const auto& w : splitWords(fonts, spans)) {
-        e.minWidth = std::max(e.minWidth, w.width);
+        e.wordWidth = std::max(e.wordWidth, w.width);
+        // The widest piece between the word's break points (CSS's min-content with hyphens:
+        // auto); only worked out for words that could raise the minimum.
+        if (w.width > std::max(e.minWidth, floor)) {
+            double widest = w.width;
+            if (const Hyphenator* h = fonts.hyphenator()) {
+                const std::string text = textOf(w);
+                const auto points = h->breaks(text);
+                if (!points.empty()) {
+                    widest = 0;
+                    Word rest = w;
+                    std::size_t consumed = 0;
+                    for (const auto& p : points) {
+                        auto parts = splitAt(fonts, rest, p.offset - consumed, p.hyphen);
+                        widest = std::max(widest, parts.first.width);
+                        consumed = p.offset;
+                        rest = std::move(parts.second);
+                    }
+                    widest = std::max(widest, rest.width);
+                }
+            }
+            e.minWidth = std::max(e.minWidth, widest);
+        }
         if (w.breakBefore) {
             line = 0;
             first = true;
