@@ -138,16 +138,31 @@ void Canvas::drawLine(const Line& line, double x, double top, const TextStyle& s
     setFill(p, s.gray);
     setFont(p, line.frags.front().face, line.frags.front().size);
     HPDF_Page_BeginText(p);
+    double hyphenX = 0;
     for (std::size_t i = 0; i < line.frags.size(); ++i) {
         const Frag& f = line.frags[i];
-        const bool space = line.spaceAfter && i + 1 == line.frags.size();
-        const std::string& text = space ? f.text + ' ' : f.text;
+        const bool last = i + 1 == line.frags.size();
+        std::string text = f.text;
+        if (last && line.spaceAfter) text += ' ';
+        if (last && line.hyphenated && !text.empty() && text.back() == '-') {
+            text.pop_back();
+            hyphenX = x + f.x + fonts_.width(f.face, text, f.size);
+        }
         fonts_.markUsed(f.face, text);
         digest_.update(text);
         setFont(p, f.face, f.size);
         HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x + f.x), static_cast<HPDF_REAL>(base), text.c_str());
     }
     HPDF_Page_EndText(p);
+    if (hyphenX > 0) {
+        // The hyphen is layout, not text: "sammanträde" reads whole in the structure tree.
+        const Frag& f = line.frags.back();
+        mark(pageIndex(), kArtifact);
+        fonts_.markUsed(f.face, "-");
+        HPDF_Page_BeginText(p);
+        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(hyphenX), static_cast<HPDF_REAL>(base), "-");
+        HPDF_Page_EndText(p);
+    }
 }
 
 void Canvas::rule(double x1, double y1, double x2, double y2, double width, double gray) {

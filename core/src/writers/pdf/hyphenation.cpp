@@ -108,8 +108,9 @@ void Hyphenator::hyphenate(std::string_view letters, std::size_t start, std::vec
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
+    // At least two letters before a break and three after it ("tillba-ka" stays whole).
     hnj_hyphen_hyphenate3(dict_, enc.c_str(), static_cast<int>(enc.size()), hyphens.data(), nullptr, &rep, &pos, &cut, 2,
-                          2, 2, 2);
+                          3, 2, 3);
     for (std::size_t k = 0; k + 1 < enc.size(); ++k) {
         if (!(hyphens[k] & 1)) continue;
         if (rep && rep[k]) continue;  // a non-standard break (changes the spelling): not used

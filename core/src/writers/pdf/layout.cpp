@@ -37,7 +37,11 @@ Layouter::Layouter(Canvas& canvas, const doc::Document& document) : canvas_(canv
 
 void Layouter::run() {
     canvas_.beginBlock(0);
-    for (const auto& b : document_.blocks) std::visit(*this, b);
+    const auto& blocks = document_.blocks;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        next_ = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+        std::visit(*this, blocks[i]);
+    }
 }
 
 void Layouter::placeLines(const std::vector<Line>& lines, double x, const TextStyle& s) {
@@ -66,8 +70,11 @@ void Layouter::operator()(const doc::Heading& h) {
     const TextStyle& body = st.style("body");
     Tag tag(canvas_.tree(), "H" + std::to_string(std::clamp(h.level, 1, 6)));
     canvas_.beginBlock(s.spaceBefore);
-    // Keep the heading with the first lines of what follows it.
-    canvas_.ensure(std::min(height + s.spaceAfter + 2 * body.lineHeight(), canvas_.bodyHeight()));
+    // Keep the heading with the first lines of what follows it: a table's header and first row.
+    double lead = 2 * body.lineHeight();
+    if (const auto* t = next_ ? std::get_if<doc::Table>(next_) : nullptr)
+        lead = std::max(lead, tableLeadHeight(canvas_, *t) + body.spaceAfter);
+    canvas_.ensure(std::min(height + s.spaceAfter + lead, canvas_.bodyHeight()));
     mark.page = canvas_.pageIndex();
     mark.top = canvas_.y();
     if (!mark.number.empty()) {

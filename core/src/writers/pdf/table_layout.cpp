@@ -2,6 +2,7 @@
 // column, each row kept whole on a page where it fits (a row taller than a page is split
 // between lines), and the header rows repeated at the top of every page the table runs onto.
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 
 #include "writers/pdf/layout.hpp"
@@ -17,8 +18,9 @@ struct LaidRow {
 
 class TableLayout {
 public:
-    TableLayout(Canvas& canvas, const doc::Table& table)
-        : canvas_(canvas),
+    TableLayout(Canvas& canvas, const doc::Table& table, std::size_t measuredRows = SIZE_MAX)
+        : measuredRows_(measuredRows),
+          canvas_(canvas),
           table_(table),
           body_(canvas.style().style("table")),
           head_(canvas.style().style("table-head")) {
@@ -67,7 +69,18 @@ public:
         canvas_.spaceAfter(std::max(cs.spaceAfter, canvas_.style().style("body").spaceAfter));
     }
 
+    // The height of the header rows and the first row: what a heading keeps with it.
+    double leadHeight() {
+        if (columns_ == 0) return 0;
+        computeWidths();
+        double h = 0;
+        for (const auto& r : table_.header) h += height(layRow(r, head_), head_);
+        if (!table_.rows.empty()) h += height(layRow(table_.rows.front(), body_), body_);
+        return h;
+    }
+
 private:
+    std::size_t measuredRows_;
     std::vector<Span> spans(const doc::Row& row, std::size_t c, const TextStyle& s) {
         if (c >= row.size()) return {};
         return spansOf(canvas_.fonts(), s, row[c]);
@@ -91,7 +104,7 @@ private:
             }
         };
         for (const auto& r : table_.header) measure(r, head_);
-        for (const auto& r : table_.rows) measure(r, body_);
+        for (std::size_t i = 0; i < table_.rows.size() && i < measuredRows_; ++i) measure(table_.rows[i], body_);
         const double weightSum = std::accumulate(table_.weights.begin(), table_.weights.end(), 0.0);
         const bool empty = std::all_of(maxs.begin(), maxs.end(), [](double m) { return m <= 0; });
         if (empty && weightsValid(weightSum)) {
@@ -324,5 +337,10 @@ private:
 }  // namespace
 
 void layoutTable(Canvas& canvas, const doc::Table& table) { TableLayout(canvas, table).run(); }
+
+double tableLeadHeight(Canvas& canvas, const doc::Table& table) {
+    // Widths from the first rows only: close enough to decide where a page ends.
+    return TableLayout(canvas, table, 8).leadHeight();
+}
 
 }  // namespace overens::pdf

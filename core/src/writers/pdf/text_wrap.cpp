@@ -23,6 +23,7 @@ struct Word {
     double spaceBefore = 0;  // width of the space in front of it (0 at a line start or after '\n')
     FaceId spaceFace = -1;
     bool breakBefore = false;  // a forced line break precedes this word
+    bool hyphenated = false;   // ends in a hyphen added by splitAt
 };
 
 std::vector<Word> splitWords(FontBook& fonts, const std::vector<Span>& spans) {
@@ -123,6 +124,7 @@ std::pair<Word, Word> splitAt(FontBook& fonts, const Word& word, std::size_t off
         last.text += '-';
         last.width += w;
         head.width += w;
+        head.hyphenated = true;
     }
     return {std::move(head), std::move(tail)};
 }
@@ -257,10 +259,12 @@ std::vector<Line> wrapSpans(FontBook& fonts, const std::vector<Span>& spans, dou
             // Hyphenate (or break after an address's separator) where the rest of the line allows.
             Word head, tail;
             if (splitToFit(fonts, *w, maxWidth - curWidth - space, head, tail)) {
+                const bool hyphen = !head.pieces.empty() && head.hyphenated;
                 const Word* h = keep(std::move(head));
                 curWidth += space + h->width;
                 cur.push_back(h);
                 flush(justify, false);
+                lines.back().hyphenated = hyphen;
                 tail.spaceBefore = 0;
                 w = keep(std::move(tail));
                 continue;

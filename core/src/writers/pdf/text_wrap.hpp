@@ -34,6 +34,9 @@ struct Line {
     // The line ended at a space: the space is drawn after its last fragment (for text extraction
     // and the structure tree: "leda tillsammans", not "ledatillsammans").
     bool spaceAfter = false;
+    // The line ends in a hyphen added at a hyphenation point (the last byte of the last
+    // fragment): drawn as an artifact, so that the tagged text reads the word whole.
+    bool hyphenated = false;
 };
 
 // Spans of runs in a style: strong runs take the bold face, emphasis the italic face.
