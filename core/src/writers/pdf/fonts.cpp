@@ -48,11 +48,55 @@ FaceId FontBook::face(const std::string& family, bool bold, bool italic) {
     face.descent = HPDF_Font_GetDescent(font);
     face.widths.assign(0x10000, -1.0f);
     face.used.assign(0x10000, false);
+    face.hasGlyph.assign(0x10000, -1);
     faces_.push_back(std::move(face));
     const FaceId id = static_cast<FaceId>(faces_.size() - 1);
     byFile_[file] = id;
     byKey_[key] = id;
     return id;
+}
+
+bool FontBook::hasGlyph(FaceId id, char32_t cp) {
+    if (cp > 0xFFFF) return false;
+    Face& f = at(id);
+    signed char& known = f.hasGlyph[cp];
+    if (known < 0) {
+        auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
+        known = HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)) != 0 ? 1 : 0;
+    }
+    return known == 1;
+}
+
+void FontBook::reportMissing(char32_t cp) {
+    if (!warnedMissing_.insert(cp).second) return;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    std::string typed;
+    appendUtf8(typed, cp);
+    const std::string named = std::string(code) + " " + typed;
+    diags_.warning("pdf.glyph-missing", {}, "PDF: inget installerat typsnitt har tecknet " + named + "; det visas som en ruta",
+                   "PDF: no installed font has the character " + named + "; it shows as a box");
+}
+
+FaceId FontBook::faceFor(FaceId primary, bool bold, bool italic, char32_t cp) {
+    if (cp < 0x20 || hasGlyph(primary, cp)) return primary;
+    const auto key = std::make_pair(primary, cp);
+    if (auto it = fallbackOf_.find(key); it != fallbackOf_.end()) return it->second;
+    FaceId found = -1;
+    for (const auto& family : style_.fallbacks) {
+        if (!style_.families.count(family)) continue;
+        const FaceId f = face(family, bold, italic);
+        if (hasGlyph(f, cp)) {
+            found = f;
+            break;
+        }
+    }
+    if (found < 0) {
+        reportMissing(cp);
+        found = primary;
+    }
+    fallbackOf_[key] = found;
+    return found;
 }
 
 double FontBook::charWidth(FaceId id, char32_t cp) {
@@ -61,13 +105,6 @@ double FontBook::charWidth(FaceId id, char32_t cp) {
     float& w = f.widths[cp];
     if (w < 0) {
         auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
-        if (cp >= 0x20 && HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)) == 0 &&
-            warnedMissing_.insert(cp).second) {
-            char code[16];
-            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-            diags_.warning("pdf.glyph-missing", {}, std::string("PDF: tecknet ") + code + " finns inte i typsnittet " + f.file,
-                           std::string("PDF: the character ") + code + " is not in the font " + f.file);
-        }
         w = static_cast<float>(HPDF_TTFontDef_GetCharWidth(attr->fontdef, static_cast<HPDF_UNICODE>(cp)));
     }
     return w;

@@ -28,6 +28,7 @@ struct Face {
     double descent = -200;
     std::vector<float> widths;  // per code point (BMP), -1 = not measured yet
     std::vector<bool> used;     // per code point: drawn with this face
+    std::vector<signed char> hasGlyph;  // per code point: 1 yes, 0 no, -1 not looked up yet
     bool anyUsed = false;
 };
 
@@ -45,6 +46,15 @@ public:
         return face(s.family, s.bold || strong, s.italic || emphasis);
     }
     Face& at(FaceId id) { return faces_[static_cast<std::size_t>(id)]; }
+
+    // Whether the face has a glyph for the character.
+    bool hasGlyph(FaceId id, char32_t cp);
+    // The face to draw a character with: `primary` when it has the glyph, else the first
+    // fallback family's face (same bold/italic) that has it. When none has it: `primary`, and a
+    // warning naming the character (once per character).
+    FaceId faceFor(FaceId primary, bool bold, bool italic, char32_t cp);
+    // Reports, once per character, one that no font can draw (beyond U+FFFF libharu cannot).
+    void reportMissing(char32_t cp);
 
     // Advance width of one code point in 1/1000 of the size.
     double charWidth(FaceId id, char32_t cp);
@@ -73,6 +83,7 @@ private:
     std::map<std::string, FaceId> byKey_;
     std::vector<Face> faces_;
     std::set<char32_t> warnedMissing_;
+    std::map<std::pair<FaceId, char32_t>, FaceId> fallbackOf_;
     const Hyphenator* hyphenator_ = nullptr;
 };
 

@@ -121,6 +121,10 @@ Style loadStyle(const std::filesystem::path& templatesDir) {
                 throw WriteError("pdf.style-invalid", "PDF: " + file.string() + ": a <family> needs id and regular");
             s.families[fam.id] = fam;
         }
+        if (root.child("fallback")) {
+            s.fallbacks.clear();
+            for (auto f : root.children("fallback")) s.fallbacks.emplace_back(f.attribute("family").as_string());
+        }
         for (auto st : root.children("style")) {
             std::string name = st.attribute("name").as_string();
             if (name.empty()) throw WriteError("pdf.style-invalid", "PDF: " + file.string() + ": a <style> without name");

@@ -39,6 +39,8 @@ struct Style {
     double runningGap = 14;
     bool runningRule = true;
     std::map<std::string, FontFamily> families;
+    // Families tried in order for a character the style's own family lacks.
+    std::vector<std::string> fallbacks;
     std::map<std::string, TextStyle> styles;
     std::string numberSeparator = ".";
     double numberGap = 8;

@@ -212,23 +212,47 @@ Line buildLine(const std::vector<const Word*>& words, double maxWidth, bool spre
 
 }  // namespace
 
+namespace {
+
+// Appends text in the face of its style, switching to a fallback face for each run of
+// characters the face lacks; characters libharu cannot encode are reported by what was typed.
+void appendSpans(std::vector<Span>& out, FontBook& fonts, FaceId primary, bool bold, bool italic, double size,
+                 std::string_view raw) {
+    for (std::size_t i = 0; i < raw.size();) {
+        const char32_t cp = decodeUtf8(raw, i);
+        if (cp > 0xFFFF) fonts.reportMissing(cp);
+    }
+    const std::string text = cleanText(raw);
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        const char32_t cp = decodeUtf8(text, i);
+        const FaceId f = cp == ' ' && !out.empty() ? out.back().face : fonts.faceFor(primary, bold, italic, cp);
+        if (!out.empty() && out.back().face == f && out.back().size == size)
+            out.back().text.append(text, start, i - start);
+        else
+            out.push_back(Span{f, size, text.substr(start, i - start)});
+    }
+}
+
+}  // namespace
+
 std::vector<Span> spansOf(FontBook& fonts, const TextStyle& style, const doc::Runs& runs, bool allStrong) {
     std::vector<Span> out;
     out.reserve(runs.size());
     for (const auto& r : runs) {
         if (r.text.empty()) continue;
-        Span s{fonts.face(style, r.strong || allStrong, r.emphasis), style.size, cleanText(r.text)};
-        if (!out.empty() && out.back().face == s.face)
-            out.back().text += s.text;
-        else
-            out.push_back(std::move(s));
+        const bool bold = style.bold || r.strong || allStrong, italic = style.italic || r.emphasis;
+        appendSpans(out, fonts, fonts.face(style.family, bold, italic), bold, italic, style.size, r.text);
     }
     return out;
 }
 
 std::vector<Span> spansOf(FontBook& fonts, const TextStyle& style, const std::string& text, bool strong) {
     if (text.empty()) return {};
-    return {Span{fonts.face(style, strong, false), style.size, cleanText(text)}};
+    std::vector<Span> out;
+    const bool bold = style.bold || strong;
+    appendSpans(out, fonts, fonts.face(style.family, bold, style.italic), bold, style.italic, style.size, text);
+    return out;
 }
 
 std::vector<Line> wrapSpans(FontBook& fonts, const std::vector<Span>& spans, double maxWidth, bool justify) {
