@@ -54,7 +54,13 @@ Hyphenator::~Hyphenator() {
     if (dict_) hnj_hyphen_free(dict_);
 }
 
-std::vector<BreakPoint> Hyphenator::breaks(std::string_view word) const {
+const std::vector<BreakPoint>& Hyphenator::breaks(const std::string& word) const {
+    auto it = cache_.find(word);
+    if (it == cache_.end()) it = cache_.emplace(word, find(word)).first;
+    return it->second;
+}
+
+std::vector<BreakPoint> Hyphenator::find(std::string_view word) const {
     std::vector<BreakPoint> out;
     if (isAddress(word)) {
         for (std::size_t i = 0; i + 1 < word.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct _HyphenDict;
@@ -28,13 +29,16 @@ public:
     Hyphenator& operator=(const Hyphenator&) = delete;
 
     bool hasPatterns() const { return dict_ != nullptr; }
-    // The break points inside a word (UTF-8, no spaces), in increasing order.
-    std::vector<BreakPoint> breaks(std::string_view word) const;
+    // The break points inside a word (UTF-8, no spaces), in increasing order. Remembered per
+    // word: a document repeats its words, and a long table asks for each one many times.
+    const std::vector<BreakPoint>& breaks(const std::string& word) const;
 
 private:
     // Pattern points of one run of letters starting at byte `start` of the word.
     void hyphenate(std::string_view letters, std::size_t start, std::vector<BreakPoint>& out) const;
+    std::vector<BreakPoint> find(std::string_view word) const;
     _HyphenDict* dict_ = nullptr;
+    mutable std::unordered_map<std::string, std::vector<BreakPoint>> cache_;
     bool utf8_ = true;
 };
 

@@ -4,6 +4,7 @@
 // operators go into its page streams and the tree into its object table (hpdf_objects.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,15 @@ public:
     // The next marked-content id on a page, recorded as the element's next kid.
     int addContent(ElemId e, int page);
 
-    // Writes the tree into the document: the StructTreeRoot and its ParentTree in the catalog,
-    // /StructParents on every page. `pages` are the document's pages in order.
-    void write(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages) const;
+    // Before libharu saves: /StructParents and /Tabs on every page, /MarkInfo, and a placeholder
+    // /StructTreeRoot in the catalog (an empty dictionary the update below replaces).
+    void prepare(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages);
+    // After libharu saved `pdf`: the tree as an incremental update appended to it, its
+    // elements packed into compressed object streams with a cross-reference stream. A large
+    // table has tens of thousands of elements: as libharu dictionaries they would cost more
+    // memory and time than the rest of the document, and several megabytes uncompressed.
+    // `id` is the document ID (16 bytes) libharu's trailer has.
+    void appendTo(std::string& pdf, HPDF_Doc doc, const std::vector<HPDF_Page>& pages, const std::string& id) const;
 
 private:
     struct Kid {
@@ -51,6 +58,7 @@ private:
     std::vector<Elem> elems_;
     std::vector<ElemId> stack_;
     std::vector<std::vector<ElemId>> pageContent_;  // per page, the element of each mcid
+    HPDF_Dict placeholder_ = nullptr;               // the catalog's /StructTreeRoot until appendTo
 };
 
 // Opens an element for the lifetime of a scope.

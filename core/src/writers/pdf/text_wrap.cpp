@@ -129,19 +129,45 @@ std::pair<Word, Word> splitAt(FontBook& fonts, const Word& word, std::size_t off
     return {std::move(head), std::move(tail)};
 }
 
+// The width of the word's text up to each of its break points, and of the whole word as the
+// last entry; `hyphens` gets the width of the hyphen shown at each point (0 where none).
+std::vector<double> widthsAt(FontBook& fonts, const Word& word, const std::vector<BreakPoint>& points,
+                             std::vector<double>& hyphens) {
+    std::vector<double> out;
+    out.reserve(points.size() + 1);
+    hyphens.assign(points.size(), 0);
+    std::size_t next = 0, at = 0;
+    double width = 0;
+    for (const auto& p : word.pieces) {
+        for (std::size_t i = 0; i < p.text.size();) {
+            width += fonts.charWidth(p.face, decodeUtf8(p.text, i)) * p.size / 1000.0;
+            while (next < points.size() && points[next].offset == at + i) {
+                if (points[next].hyphen) hyphens[next] = fonts.charWidth(p.face, '-') * p.size / 1000.0;
+                out.push_back(width);
+                ++next;
+            }
+        }
+        at += p.text.size();
+    }
+    while (out.size() < points.size()) out.push_back(width);
+    out.push_back(width);
+    return out;
+}
+
 // The longest head of the word, cut at one of its break points, no wider than `room`.
 bool splitToFit(FontBook& fonts, const Word& word, double room, Word& head, Word& tail) {
     const Hyphenator* h = fonts.hyphenator();
     if (!h || room <= 0) return false;
-    const std::string text = textOf(word);
-    const auto points = h->breaks(text);
-    for (auto it = points.rbegin(); it != points.rend(); ++it) {
-        auto parts = splitAt(fonts, word, it->offset, it->hyphen);
-        if (parts.first.width <= room + 1e-6) {
-            head = std::move(parts.first);
-            tail = std::move(parts.second);
-            return true;
-        }
+    const auto& points = h->breaks(textOf(word));
+    if (points.empty()) return false;
+    std::vector<double> hyphens;
+    const auto widths = widthsAt(fonts, word, points, hyphens);
+    for (std::size_t k = points.size(); k-- > 0;) {
+        if (widths[k] + hyphens[k] > room + 1e-6) continue;
+        auto parts = splitAt(fonts, word, points[k].offset, points[k].hyphen);
+        head = std::move(parts.first);
+        tail = std::move(parts.second);
+        return true;
     }
     return false;
 }
@@ -324,19 +350,17 @@ TextExtent measureSpans(FontBook& fonts, const std::vector<Span>& spans, double 
         if (w.width > std::max(e.minWidth, floor)) {
             double widest = w.width;
             if (const Hyphenator* h = fonts.hyphenator()) {
-                const std::string text = textOf(w);
-                const auto points = h->breaks(text);
+                const auto& points = h->breaks(textOf(w));
                 if (!points.empty()) {
+                    std::vector<double> hyphens;
+                    const auto widths = widthsAt(fonts, w, points, hyphens);
+                    // Piece k runs from break k-1 to break k, with the hyphen shown at break k.
                     widest = 0;
-                    Word rest = w;
-                    std::size_t consumed = 0;
-                    for (const auto& p : points) {
-                        auto parts = splitAt(fonts, rest, p.offset - consumed, p.hyphen);
-                        widest = std::max(widest, parts.first.width);
-                        consumed = p.offset;
-                        rest = std::move(parts.second);
+                    double start = 0;
+                    for (std::size_t k = 0; k < widths.size(); ++k) {
+                        widest = std::max(widest, widths[k] - start + (k < hyphens.size() ? hyphens[k] : 0));
+                        start = widths[k];
                     }
-                    widest = std::max(widest, rest.width);
                 }
             }
             e.minWidth = std::max(e.minWidth, widest);
