@@ -5,6 +5,22 @@
 #include "writers/pdf/utf8.hpp"
 
 namespace overens::pdf {
+namespace {
+
+// Headings, titles and the contents are not hyphenated (as the ODT's heading styles).
+class NoHyphenation {
+public:
+    explicit NoHyphenation(FontBook& fonts) : fonts_(fonts), saved_(fonts.hyphenator()) { fonts.setHyphenator(nullptr); }
+    ~NoHyphenation() { fonts_.setHyphenator(saved_); }
+    NoHyphenation(const NoHyphenation&) = delete;
+    NoHyphenation& operator=(const NoHyphenation&) = delete;
+
+private:
+    FontBook& fonts_;
+    const Hyphenator* saved_;
+};
+
+}  // namespace
 
 std::vector<HeadingMark> numberHeadings(const doc::Blocks& blocks, const std::string& separator) {
     std::vector<HeadingMark> out;
@@ -62,6 +78,7 @@ void Layouter::operator()(const doc::Heading& h) {
     const TextStyle& s = st.style("heading" + std::to_string(std::clamp(h.level, 1, 4)));
     HeadingMark& mark = headings_[nextHeading_++];
     FontBook& fonts = canvas_.fonts();
+    NoHyphenation whole(fonts);
     const FaceId face = fonts.face(s);
     double hang = 0;
     if (!mark.number.empty()) hang = fonts.width(face, mark.number, s.size) + st.numberGap;
@@ -257,6 +274,7 @@ void Layouter::operator()(const doc::TableOfContents& toc) {
     const TextStyle& ts = st.style("toc-title");
     const TextStyle& s = st.style("toc");
     FontBook& fonts = canvas_.fonts();
+    NoHyphenation whole(fonts);
     const double lh = s.lineHeight();
     StructTree& tree = canvas_.tree();
     Tag tocTag(tree, "TOC");
@@ -327,6 +345,7 @@ void Layouter::operator()(const doc::TitleBlock& t) {
         placeLines(wrapSpans(fonts, spansOf(fonts, s, text), canvas_.width()), canvas_.left(), s);
         canvas_.spaceAfter(s.spaceAfter);
     };
+    NoHyphenation whole(fonts);
     para("title-org", t.organisation);
     para("title", t.title, "H1");
     para("subtitle", t.subtitle);

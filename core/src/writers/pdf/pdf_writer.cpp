@@ -22,6 +22,7 @@
 #include "writers/pdf/haru.hpp"
 #include "writers/pdf/hyphenation.hpp"
 #include "writers/pdf/layout.hpp"
+#include "writers/pdf/reference_style.hpp"
 #include "writers/pdf/engines.hpp"
 #include "writers/pdf/style.hpp"
 #include "writers/pdf/utf8.hpp"
@@ -164,7 +165,8 @@ private:
 
 std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, Diagnostics& diags) {
     PhaseTimer timer;
-    const Style style = loadStyle(options.templatesDir);
+    Style style = loadStyle(options.templatesDir);
+    if (!options.referenceOdt.empty()) applyReference(style, options.referenceOdt, diags);
     HaruDoc hd;
     HPDF_UseUTFEncodings(hd.get());
     HPDF_SetCurrentEncoder(hd.get(), "UTF-8");  // before the info, or it is mis-encoded
