@@ -125,16 +125,6 @@ void FontBook::markUsed(FaceId id, std::string_view text) {
     }
 }
 
-std::map<std::string, std::set<char32_t>> FontBook::usage() const {
-    std::map<std::string, std::set<char32_t>> out;
-    for (const auto& f : faces_) {
-        auto& s = out[f.name];
-        for (char32_t cp = 0; cp < 0x10000; ++cp)
-            if (f.used[cp]) s.insert(cp);
-    }
-    return out;
-}
-
 namespace {
 
 void replaceStream(HPDF_Dict stream, const std::string& data) {

@@ -63,8 +63,6 @@ public:
     // Records the characters of text as drawn with the face (for ToUnicode).
     void markUsed(FaceId id, std::string_view text);
 
-    // Per BaseFont name (without subset tag), the code points drawn with it.
-    std::map<std::string, std::set<char32_t>> usage() const;
     // Where words may break at line ends (in the document's language); null = between
     // characters only. Kept here because every measuring and wrapping call gets the FontBook.
     void setHyphenator(const Hyphenator* h) { hyphenator_ = h; }

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <vector>
 
-
 namespace overens::pdf {
 namespace {
 
