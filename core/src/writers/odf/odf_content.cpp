@@ -15,7 +15,7 @@ namespace overens::odf {
 
 namespace {
 
-constexpr int kTocLevels = 3;
+constexpr int kTocLevels = 2;  // as the PDF writer's <toc levels> (templates/pdf/style.xml)
 
 std::size_t utf8Length(const std::string& s) {
     std::size_t n = 0;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
 #include "writers/pdf/utf8.hpp"
 
 namespace overens::pdf {
@@ -88,10 +91,36 @@ void Canvas::setFont(HPDF_Page p, FaceId face, double size) {
     }
 }
 
+void Canvas::mark(int pageIndex, int target) {
+    if (target == kCurrentElement) target = tree_.current();
+    PageState& st = states_[static_cast<std::size_t>(pageIndex)];
+    if (st.open == target) return;
+    std::string ops;
+    if (st.open != kNoMark) ops += "EMC\n";
+    switch (target) {
+        case kNoMark: break;
+        case kArtifact: ops += "/Artifact BMC\n"; break;
+        case kHeaderArtifact: ops += "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"; break;
+        case kFooterArtifact: ops += "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"; break;
+        default:
+            ops += "/" + tree_.type(target) + " <</MCID " + std::to_string(tree_.addContent(target, pageIndex)) + ">> BDC\n";
+    }
+    st.open = target;
+    // libharu has no API for marked content: the operators go straight into the page's stream.
+    auto* attr = static_cast<HPDF_PageAttr>(page(pageIndex)->attr);
+    HPDF_Stream_WriteStr(attr->stream, ops.c_str());
+}
+
+void Canvas::closeMarks() {
+    for (int i = 0; i < pageCount(); ++i) mark(i, kNoMark);
+}
+
 void Canvas::drawText(int pageIndex, const std::string& text, FaceId face, double size, double x, double baselineY,
-                      double gray) {
+                      double gray, int target) {
     if (text.empty()) return;
     HPDF_Page p = page(pageIndex);
+    mark(pageIndex, target);
+    digest_.update(text);
     fonts_.markUsed(face, text);
     setFill(p, gray);
     setFont(p, face, size);
@@ -100,24 +129,45 @@ void Canvas::drawText(int pageIndex, const std::string& text, FaceId face, doubl
     HPDF_Page_EndText(p);
 }
 
-void Canvas::drawLine(const Line& line, double x, double top, const TextStyle& s) {
+void Canvas::drawLine(const Line& line, double x, double top, const TextStyle& s, int target) {
     if (line.frags.empty()) return;
     if (pages_.empty()) newPage();
     HPDF_Page p = pages_.back();
+    mark(pageIndex(), target);
     const double base = top - baseline(s);
     setFill(p, s.gray);
     setFont(p, line.frags.front().face, line.frags.front().size);
     HPDF_Page_BeginText(p);
-    for (const auto& f : line.frags) {
-        fonts_.markUsed(f.face, f.text);
+    double hyphenX = 0;
+    for (std::size_t i = 0; i < line.frags.size(); ++i) {
+        const Frag& f = line.frags[i];
+        const bool last = i + 1 == line.frags.size();
+        std::string text = f.text;
+        if (last && line.spaceAfter) text += ' ';
+        if (last && line.hyphenated && !text.empty() && text.back() == '-') {
+            text.pop_back();
+            hyphenX = x + f.x + fonts_.width(f.face, text, f.size);
+        }
+        fonts_.markUsed(f.face, text);
+        digest_.update(text);
         setFont(p, f.face, f.size);
-        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x + f.x), static_cast<HPDF_REAL>(base), f.text.c_str());
+        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x + f.x), static_cast<HPDF_REAL>(base), text.c_str());
     }
     HPDF_Page_EndText(p);
+    if (hyphenX > 0) {
+        // The hyphen is layout, not text: "sammanträde" reads whole in the structure tree.
+        const Frag& f = line.frags.back();
+        mark(pageIndex(), kArtifact);
+        fonts_.markUsed(f.face, "-");
+        HPDF_Page_BeginText(p);
+        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(hyphenX), static_cast<HPDF_REAL>(base), "-");
+        HPDF_Page_EndText(p);
+    }
 }
 
 void Canvas::rule(double x1, double y1, double x2, double y2, double width, double gray) {
     HPDF_Page p = pages_.back();
+    mark(pageIndex(), kArtifact);
     setStroke(p, width, gray);
     HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(y1));
     HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x2), static_cast<HPDF_REAL>(y2));
@@ -126,6 +176,7 @@ void Canvas::rule(double x1, double y1, double x2, double y2, double width, doub
 
 void Canvas::fillRect(double x, double y, double w, double h, double gray) {
     HPDF_Page p = pages_.back();
+    mark(pageIndex(), kArtifact);
     setFill(p, gray);
     HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), static_cast<HPDF_REAL>(w),
                         static_cast<HPDF_REAL>(h));
@@ -135,6 +186,7 @@ void Canvas::fillRect(double x, double y, double w, double h, double gray) {
 void Canvas::rules(const std::vector<double>& xs, double top, double bottom, double width, double gray) {
     if (xs.empty() || top <= bottom) return;
     HPDF_Page p = pages_.back();
+    mark(pageIndex(), kArtifact);
     setStroke(p, width, gray);
     for (double x : xs) {
         HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(top));
@@ -148,7 +200,7 @@ void Canvas::drawHeader() {
     const TextStyle& hs = style_.style(style_.headerStyle);
     double top = style_.pageHeight - style_.marginTop;
     for (const auto& l : headerLines_) {
-        drawLine(l, left(), top, hs);
+        drawLine(l, left(), top, hs, kHeaderArtifact);
         top -= hs.lineHeight();
     }
     if (style_.runningRule) {
@@ -173,10 +225,11 @@ void Canvas::finish() {
         replace("{pages}", std::to_string(total));
         text = cleanText(text);
         const double w = fonts_.width(face, text, fs.size);
-        drawText(i, text, face, fs.size, right() - w, top - baseline(fs), fs.gray);
+        drawText(i, text, face, fs.size, right() - w, top - baseline(fs), fs.gray, kFooterArtifact);
     }
     for (auto& work : deferred_) work(total);
     deferred_.clear();
+    closeMarks();
 }
 
 }  // namespace overens::pdf

@@ -8,20 +8,35 @@
 #include <vector>
 
 #include <hpdf.h>
+#include <Poco/MD5Engine.h>
 
 #include "overens/document.hpp"
 #include "writers/pdf/fonts.hpp"
 #include "writers/pdf/haru.hpp"
+#include "writers/pdf/structure.hpp"
 #include "writers/pdf/style.hpp"
 #include "writers/pdf/text_wrap.hpp"
 
 namespace overens::pdf {
+
+// Where drawn text belongs in the structure tree: an element, or one of these.
+enum : int {
+    kCurrentElement = -10,  // the structure tree's current element
+    kArtifact = -1,         // decoration: rules, fills, repeated table headers
+    kHeaderArtifact = -2,   // the running header
+    kFooterArtifact = -3,   // the running footer (page numbers)
+    kNoMark = -20,          // no marked content open
+};
 
 class Canvas {
 public:
     Canvas(HaruDoc& doc, FontBook& fonts, const Style& style, const doc::Meta& meta);
 
     FontBook& fonts() { return fonts_; }
+    StructTree& tree() { return tree_; }
+    // An MD5 of everything drawn, for a document ID that changes with the content.
+    Poco::DigestEngine::Digest digest() { return digest_.digest(); }
+    const std::vector<HPDF_Page>& pages() const { return pages_; }
     const Style& style() const { return style_; }
 
     // Body area of every page, in PDF coordinates (y grows upwards).
@@ -54,8 +69,10 @@ public:
     // Baseline offset of a line of a style from the line's top.
     double baseline(const TextStyle& s) const;
     // Draws a line with its top at `top`, starting at x.
-    void drawLine(const Line& line, double x, double top, const TextStyle& s);
-    void drawText(int pageIndex, const std::string& text, FaceId face, double size, double x, double baselineY, double gray);
+    // Text is marked content of `target` (see the enum above).
+    void drawLine(const Line& line, double x, double top, const TextStyle& s, int target = kCurrentElement);
+    void drawText(int pageIndex, const std::string& text, FaceId face, double size, double x, double baselineY, double gray,
+                  int target = kCurrentElement);
     void rule(double x1, double y1, double x2, double y2, double width, double gray);
     void fillRect(double x, double y, double w, double h, double gray);
 
@@ -77,7 +94,12 @@ private:
         double fill = 0, stroke = 0, lineWidth = 1;  // a new page's defaults
         FaceId face = -1;
         double size = -1;
+        int open = kNoMark;  // the marked content open at the end of the page's stream
     };
+    // Makes what is drawn next on the page marked content of `target`: closes the sequence
+    // open there unless it is the same, and opens one (BDC/BMC) for it. Outside text objects only.
+    void mark(int pageIndex, int target);
+    void closeMarks();
     PageState& state(HPDF_Page p);
     std::vector<PageState> states_;  // per page, parallel to pages_
 
@@ -91,6 +113,8 @@ private:
     double y_ = 0;
     double pending_ = 0;
     std::vector<std::function<void(int)>> deferred_;
+    StructTree tree_;
+    Poco::MD5Engine digest_;
 };
 
 }  // namespace overens::pdf

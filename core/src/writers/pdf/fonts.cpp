@@ -4,8 +4,11 @@
 
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "overens/diagnostics.hpp"
+#include "writers/pdf/tounicode.hpp"
 #include "writers/pdf/utf8.hpp"
 #include "writers/writer.hpp"
 
@@ -45,11 +48,55 @@ FaceId FontBook::face(const std::string& family, bool bold, bool italic) {
     face.descent = HPDF_Font_GetDescent(font);
     face.widths.assign(0x10000, -1.0f);
     face.used.assign(0x10000, false);
+    face.hasGlyph.assign(0x10000, -1);
     faces_.push_back(std::move(face));
     const FaceId id = static_cast<FaceId>(faces_.size() - 1);
     byFile_[file] = id;
     byKey_[key] = id;
     return id;
+}
+
+bool FontBook::hasGlyph(FaceId id, char32_t cp) {
+    if (cp > 0xFFFF) return false;
+    Face& f = at(id);
+    signed char& known = f.hasGlyph[cp];
+    if (known < 0) {
+        auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
+        known = HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)) != 0 ? 1 : 0;
+    }
+    return known == 1;
+}
+
+void FontBook::reportMissing(char32_t cp) {
+    if (!warnedMissing_.insert(cp).second) return;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    std::string typed;
+    appendUtf8(typed, cp);
+    const std::string named = std::string(code) + " " + typed;
+    diags_.warning("pdf.glyph-missing", {}, "PDF: inget installerat typsnitt har tecknet " + named + "; det visas som en ruta",
+                   "PDF: no installed font has the character " + named + "; it shows as a box");
+}
+
+FaceId FontBook::faceFor(FaceId primary, bool bold, bool italic, char32_t cp) {
+    if (cp < 0x20 || hasGlyph(primary, cp)) return primary;
+    const auto key = std::make_pair(primary, cp);
+    if (auto it = fallbackOf_.find(key); it != fallbackOf_.end()) return it->second;
+    FaceId found = -1;
+    for (const auto& family : style_.fallbacks) {
+        if (!style_.families.count(family)) continue;
+        const FaceId f = face(family, bold, italic);
+        if (hasGlyph(f, cp)) {
+            found = f;
+            break;
+        }
+    }
+    if (found < 0) {
+        reportMissing(cp);
+        found = primary;
+    }
+    fallbackOf_[key] = found;
+    return found;
 }
 
 double FontBook::charWidth(FaceId id, char32_t cp) {
@@ -58,13 +105,6 @@ double FontBook::charWidth(FaceId id, char32_t cp) {
     float& w = f.widths[cp];
     if (w < 0) {
         auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
-        if (cp >= 0x20 && HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)) == 0 &&
-            warnedMissing_.insert(cp).second) {
-            char code[16];
-            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-            diags_.warning("pdf.glyph-missing", {}, std::string("PDF: tecknet ") + code + " finns inte i typsnittet " + f.file,
-                           std::string("PDF: the character ") + code + " is not in the font " + f.file);
-        }
         w = static_cast<float>(HPDF_TTFontDef_GetCharWidth(attr->fontdef, static_cast<HPDF_UNICODE>(cp)));
     }
     return w;
@@ -85,14 +125,65 @@ void FontBook::markUsed(FaceId id, std::string_view text) {
     }
 }
 
-std::map<std::string, std::set<char32_t>> FontBook::usage() const {
-    std::map<std::string, std::set<char32_t>> out;
-    for (const auto& f : faces_) {
-        auto& s = out[f.name];
-        for (char32_t cp = 0; cp < 0x10000; ++cp)
-            if (f.used[cp]) s.insert(cp);
+namespace {
+
+void replaceStream(HPDF_Dict stream, const std::string& data) {
+    HPDF_MemStream_FreeData(stream->stream);
+    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()), static_cast<HPDF_UINT>(data.size()));
+    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
+}  // namespace
+
+// libharu writes, for each font, a ToUnicode map of the whole BMP in a form poppler rejects, a
+// CIDToGIDMap and a width array for every character the font has, all uncompressed. Here they
+// are rewritten for the characters drawn with the face, before libharu saves them (compressed).
+// A face that was loaded (for measuring) but never drawn is not embedded.
+void FontBook::finish() {
+    for (Face& f : faces_) {
+        auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
+        HPDF_Font cid = attr->descendant_font;
+        HPDF_FontDef def = attr->fontdef;
+        std::vector<unsigned> codes;
+        for (unsigned cp = 0; cp < 0x10000; ++cp)
+            if (f.used[cp] && !(cp >= 0xD800 && cp <= 0xDFFF)) codes.push_back(cp);
+        // The Type0 font's filter is what libharu gives its maps and font file as it saves them.
+        f.font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        if (codes.empty()) {
+            static_cast<HPDF_TTFontDefAttr>(def->attr)->embedding = HPDF_FALSE;
+            codes.push_back(' ');
+        }
+        if (attr->cmap_stream) {
+            std::set<char32_t> set(codes.begin(), codes.end());
+            replaceStream(attr->cmap_stream, toUnicodeCMap(set));
+        }
+        // Codes past the end of the map have no glyph; codes not drawn need none.
+        if (attr->map_stream) {
+            std::string map(2 * (static_cast<std::size_t>(codes.back()) + 1), '\0');
+            for (unsigned cp : codes) {
+                const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp));
+                map[2 * cp] = static_cast<char>(gid >> 8);
+                map[2 * cp + 1] = static_cast<char>(gid & 0xFF);
+            }
+            replaceStream(attr->map_stream, map);
+        }
+        // /W: runs of consecutive codes, each with its widths ("c [w1 w2 ...]").
+        HPDF_Array w = HPDF_Array_New(cid->mmgr);
+        for (std::size_t i = 0; i < codes.size();) {
+            std::size_t j = i;
+            while (j + 1 < codes.size() && codes[j + 1] == codes[j] + 1) ++j;
+            HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(codes[i]));
+            HPDF_Array run = HPDF_Array_New(cid->mmgr);
+            for (std::size_t k = i; k <= j; ++k) {
+                const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(codes[k]));
+                HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetGidWidth(def, gid));
+            }
+            HPDF_Array_Add(w, run);
+            i = j + 1;
+        }
+        HPDF_Dict_Add(cid, "W", w);
     }
-    return out;
+    doc_.check("finishing the fonts");
 }
 
 }  // namespace overens::pdf

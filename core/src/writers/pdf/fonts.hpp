@@ -28,10 +28,13 @@ struct Face {
     double descent = -200;
     std::vector<float> widths;  // per code point (BMP), -1 = not measured yet
     std::vector<bool> used;     // per code point: drawn with this face
+    std::vector<signed char> hasGlyph;  // per code point: 1 yes, 0 no, -1 not looked up yet
     bool anyUsed = false;
 };
 
 using FaceId = int;
+
+class Hyphenator;
 
 class FontBook {
 public:
@@ -44,6 +47,15 @@ public:
     }
     Face& at(FaceId id) { return faces_[static_cast<std::size_t>(id)]; }
 
+    // Whether the face has a glyph for the character.
+    bool hasGlyph(FaceId id, char32_t cp);
+    // The face to draw a character with: `primary` when it has the glyph, else the first
+    // fallback family's face (same bold/italic) that has it. When none has it: `primary`, and a
+    // warning naming the character (once per character).
+    FaceId faceFor(FaceId primary, bool bold, bool italic, char32_t cp);
+    // Reports, once per character, one that no font can draw (beyond U+FFFF libharu cannot).
+    void reportMissing(char32_t cp);
+
     // Advance width of one code point in 1/1000 of the size.
     double charWidth(FaceId id, char32_t cp);
     // Width of UTF-8 text at a size, in points.
@@ -51,8 +63,14 @@ public:
     // Records the characters of text as drawn with the face (for ToUnicode).
     void markUsed(FaceId id, std::string_view text);
 
-    // Per BaseFont name (without subset tag), the code points drawn with it.
-    std::map<std::string, std::set<char32_t>> usage() const;
+    // Where words may break at line ends (in the document's language); null = between
+    // characters only. Kept here because every measuring and wrapping call gets the FontBook.
+    void setHyphenator(const Hyphenator* h) { hyphenator_ = h; }
+    const Hyphenator* hyphenator() const { return hyphenator_; }
+
+    // Before saving: ToUnicode maps, CIDToGIDMaps and widths for the characters drawn, fonts
+    // compressed, faces never drawn not embedded.
+    void finish();
 
 private:
     HaruDoc& doc_;
@@ -63,6 +81,8 @@ private:
     std::map<std::string, FaceId> byKey_;
     std::vector<Face> faces_;
     std::set<char32_t> warnedMissing_;
+    std::map<std::pair<FaceId, char32_t>, FaceId> fallbackOf_;
+    const Hyphenator* hyphenator_ = nullptr;
 };
 
 }  // namespace overens::pdf

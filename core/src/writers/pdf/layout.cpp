@@ -5,6 +5,22 @@
 #include "writers/pdf/utf8.hpp"
 
 namespace overens::pdf {
+namespace {
+
+// Headings, titles and the contents are not hyphenated (as the ODT's heading styles).
+class NoHyphenation {
+public:
+    explicit NoHyphenation(FontBook& fonts) : fonts_(fonts), saved_(fonts.hyphenator()) { fonts.setHyphenator(nullptr); }
+    ~NoHyphenation() { fonts_.setHyphenator(saved_); }
+    NoHyphenation(const NoHyphenation&) = delete;
+    NoHyphenation& operator=(const NoHyphenation&) = delete;
+
+private:
+    FontBook& fonts_;
+    const Hyphenator* saved_;
+};
+
+}  // namespace
 
 std::vector<HeadingMark> numberHeadings(const doc::Blocks& blocks, const std::string& separator) {
     std::vector<HeadingMark> out;
@@ -37,7 +53,11 @@ Layouter::Layouter(Canvas& canvas, const doc::Document& document) : canvas_(canv
 
 void Layouter::run() {
     canvas_.beginBlock(0);
-    for (const auto& b : document_.blocks) std::visit(*this, b);
+    const auto& blocks = document_.blocks;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        next_ = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+        std::visit(*this, blocks[i]);
+    }
 }
 
 void Layouter::placeLines(const std::vector<Line>& lines, double x, const TextStyle& s) {
@@ -58,20 +78,26 @@ void Layouter::operator()(const doc::Heading& h) {
     const TextStyle& s = st.style("heading" + std::to_string(std::clamp(h.level, 1, 4)));
     HeadingMark& mark = headings_[nextHeading_++];
     FontBook& fonts = canvas_.fonts();
+    NoHyphenation whole(fonts);
     const FaceId face = fonts.face(s);
     double hang = 0;
     if (!mark.number.empty()) hang = fonts.width(face, mark.number, s.size) + st.numberGap;
     auto lines = wrapSpans(fonts, spansOf(fonts, s, h.runs), canvas_.width() - hang);
     const double height = static_cast<double>(std::max<std::size_t>(lines.size(), 1)) * s.lineHeight();
     const TextStyle& body = st.style("body");
+    Tag tag(canvas_.tree(), "H" + std::to_string(std::clamp(h.level, 1, 6)));
     canvas_.beginBlock(s.spaceBefore);
-    // Keep the heading with the first lines of what follows it.
-    canvas_.ensure(std::min(height + s.spaceAfter + 2 * body.lineHeight(), canvas_.bodyHeight()));
+    // Keep the heading with the first lines of what follows it: a table's header and first row.
+    double lead = 2 * body.lineHeight();
+    if (const auto* t = next_ ? std::get_if<doc::Table>(next_) : nullptr)
+        lead = std::max(lead, tableLeadHeight(canvas_, *t) + body.spaceAfter);
+    canvas_.ensure(std::min(height + s.spaceAfter + lead, canvas_.bodyHeight()));
     mark.page = canvas_.pageIndex();
     mark.top = canvas_.y();
     if (!mark.number.empty()) {
         Line num;
         num.frags.push_back(Frag{face, s.size, 0, 0, mark.number});
+        num.spaceAfter = true;
         canvas_.drawLine(num, canvas_.left(), canvas_.y(), s);
     }
     placeLines(lines, canvas_.left() + hang, s);
@@ -91,6 +117,7 @@ void Layouter::operator()(const doc::Paragraph& p) {
     const double w = canvas_.width() - indent * (p.style == doc::ParagraphStyle::Quote ? 2 : 1);
     auto lines = wrapSpans(canvas_.fonts(), spansOf(canvas_.fonts(), s, p.runs), w, s.justify);
     if (lines.empty()) return;
+    Tag tag(canvas_.tree(), p.style == doc::ParagraphStyle::Quote ? "BlockQuote" : "P");
     canvas_.beginBlock(s.spaceBefore);
     placeLines(lines, canvas_.left() + indent, s);
     canvas_.spaceAfter(s.spaceAfter);
@@ -116,15 +143,22 @@ void Layouter::list(const doc::List& l, double x, int depth) {
     const double textX = x + hang;
     const double w = std::max(canvas_.right() - textX, 4 * s.size);
     int n = 0;
+    Tag tagL(canvas_.tree(), "L");
     for (const auto& item : l.items) {
         ++n;
+        Tag li(canvas_.tree(), "LI");
         auto lines = wrapSpans(fonts, spansOf(fonts, s, item.runs), w, s.justify);
         canvas_.beginBlock(0);
         canvas_.ensure(std::min<double>(static_cast<double>(std::min<std::size_t>(std::max<std::size_t>(lines.size(), 1), 2)) * s.lineHeight(),
                                         canvas_.bodyHeight()));
         Line label;
         label.frags.push_back(Frag{face, s.size, 0, 0, listLabel(l.ordered, depth, n)});
-        canvas_.drawLine(label, x, canvas_.y(), s);
+        label.spaceAfter = true;
+        {
+            Tag lbl(canvas_.tree(), "Lbl");
+            canvas_.drawLine(label, x, canvas_.y(), s);
+        }
+        Tag body(canvas_.tree(), "LBody");
         if (lines.empty()) canvas_.moveDown(s.lineHeight());
         placeLines(lines, textX, s);
         canvas_.spaceAfter(s.spaceAfter);
@@ -166,10 +200,15 @@ void Layouter::operator()(const doc::SignatureBlock& sb) {
         rowHeights.push_back(st.signSpace + 3 + static_cast<double>(linesMax) * lh + lh * 0.5);
         total += rowHeights.back();
     }
+    StructTree& tree = canvas_.tree();
+    Tag block(tree, "Div");
     canvas_.beginBlock(s.spaceBefore);
     // The whole block on one page, where it fits on one.
     if (total <= canvas_.bodyHeight()) canvas_.ensure(total);
-    placeLines(intro, canvas_.left(), s);
+    {
+        Tag p(tree, "P");
+        placeLines(intro, canvas_.left(), s);
+    }
     for (std::size_t r = 0; r < rowHeights.size(); ++r) {
         canvas_.ensure(rowHeights[r]);
         const double top = canvas_.y() - st.signSpace;
@@ -179,12 +218,17 @@ void Layouter::operator()(const doc::SignatureBlock& sb) {
             const double x = canvas_.left() + static_cast<double>(c) * (colW + st.signColumnGap);
             canvas_.rule(x, top, x + colW * 0.9, top, 0.6, 0);
             double y = top - 3;
+            Tag signatory(tree, "Div");
+            const ElemId name = tree.open("P");
+            tree.close();
+            const ElemId title = tree.open("P");
+            tree.close();
             for (const auto& l : cells[k].name) {
-                canvas_.drawLine(l, x, y, s);
+                canvas_.drawLine(l, x, y, s, name);
                 y -= lh;
             }
             for (const auto& l : cells[k].title) {
-                canvas_.drawLine(l, x, y, s);
+                canvas_.drawLine(l, x, y, s, title);
                 y -= lh;
             }
         }
@@ -202,6 +246,7 @@ void Layouter::operator()(const doc::Note& n) {
     auto lines = wrapSpans(fonts, spansOf(fonts, s, n.runs, n.kind == doc::NoteKind::Important), canvas_.width() - pad);
     if (lines.empty()) return;
     const double lh = s.lineHeight();
+    Tag tag(canvas_.tree(), "Note");
     canvas_.beginBlock(s.spaceBefore);
     const double total = static_cast<double>(lines.size()) * lh;
     if (total <= canvas_.bodyHeight()) canvas_.ensure(total);
@@ -229,8 +274,12 @@ void Layouter::operator()(const doc::TableOfContents& toc) {
     const TextStyle& ts = st.style("toc-title");
     const TextStyle& s = st.style("toc");
     FontBook& fonts = canvas_.fonts();
+    NoHyphenation whole(fonts);
     const double lh = s.lineHeight();
+    StructTree& tree = canvas_.tree();
+    Tag tocTag(tree, "TOC");
     if (!toc.title.empty()) {
+        Tag caption(tree, "Caption");
         auto lines = wrapSpans(fonts, spansOf(fonts, ts, toc.title), canvas_.width());
         canvas_.beginBlock(ts.spaceBefore);
         canvas_.ensure(static_cast<double>(lines.size()) * ts.lineHeight() + 2 * lh);
@@ -248,11 +297,14 @@ void Layouter::operator()(const doc::TableOfContents& toc) {
         auto lines = wrapSpans(fonts, spansOf(fonts, s, h.text), canvas_.width() - indent - numW - numberColumn);
         if (lines.empty()) continue;
         canvas_.ensure(static_cast<double>(lines.size()) * lh);
+        Tag item(tree, "TOCI");
+        const ElemId entry = item.id();
         const int page = canvas_.pageIndex();
         const double top = canvas_.y();
         if (!h.number.empty()) {
             Line num;
             num.frags.push_back(Frag{face, s.size, 0, 0, h.number});
+            num.spaceAfter = true;
             canvas_.drawLine(num, canvas_.left() + indent, top, s);
         }
         for (const auto& l : lines) {
@@ -269,7 +321,7 @@ void Layouter::operator()(const doc::TableOfContents& toc) {
             if (target.page < 0) return;
             const std::string num = std::to_string(target.page + 1);
             const double w = canvas->fonts().width(face, num, size);
-            canvas->drawText(page, num, face, size, canvas->right() - w, baselineY, gray);
+            canvas->drawText(page, num, face, size, canvas->right() - w, baselineY, gray, entry);
             HPDF_Destination dst = HPDF_Page_CreateDestination(canvas->page(target.page));
             HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(target.top));
             HPDF_Rect rect{static_cast<HPDF_REAL>(canvas->left()), static_cast<HPDF_REAL>(bottom),
@@ -284,15 +336,18 @@ void Layouter::operator()(const doc::TableOfContents& toc) {
 void Layouter::operator()(const doc::TitleBlock& t) {
     const Style& st = canvas_.style();
     FontBook& fonts = canvas_.fonts();
-    auto para = [&](const std::string& styleName, const std::string& text) {
+    StructTree& tree = canvas_.tree();
+    auto para = [&](const std::string& styleName, const std::string& text, const char* type = "P") {
         if (text.empty()) return;
+        Tag tag(tree, type);
         const TextStyle& s = st.style(styleName);
         canvas_.beginBlock(s.spaceBefore);
         placeLines(wrapSpans(fonts, spansOf(fonts, s, text), canvas_.width()), canvas_.left(), s);
         canvas_.spaceAfter(s.spaceAfter);
     };
+    NoHyphenation whole(fonts);
     para("title-org", t.organisation);
-    para("title", t.title);
+    para("title", t.title, "H1");
     para("subtitle", t.subtitle);
     if (!t.facts.empty()) {
         const TextStyle& s = st.style("fact");
@@ -301,7 +356,15 @@ void Layouter::operator()(const doc::TitleBlock& t) {
         for (const auto& [label, value] : t.facts) labelW = std::max(labelW, fonts.width(bold, cleanText(label), s.size));
         labelW = std::min(labelW + 12, canvas_.width() * 0.4);
         canvas_.beginBlock(s.spaceBefore);
+        Tag table(tree, "Table");
+        Tag tbody(tree, "TBody");
         for (const auto& [label, value] : t.facts) {
+            Tag tr(tree, "TR");
+            const ElemId th = tree.open("TH");
+            tree.setScope(th, "Row");
+            tree.close();
+            const ElemId td = tree.open("TD");
+            tree.close();
             auto labelLines = wrapSpans(fonts, spansOf(fonts, s, label, true), labelW - 12);
             auto valueLines = wrapSpans(fonts, spansOf(fonts, s, value), canvas_.width() - labelW);
             const std::size_t n = std::max(labelLines.size(), valueLines.size());
@@ -309,12 +372,12 @@ void Layouter::operator()(const doc::TitleBlock& t) {
             const double top = canvas_.y();
             double y = top;
             for (const auto& l : labelLines) {
-                canvas_.drawLine(l, canvas_.left(), y, s);
+                canvas_.drawLine(l, canvas_.left(), y, s, th);
                 y -= s.lineHeight();
             }
             y = top;
             for (const auto& l : valueLines) {
-                canvas_.drawLine(l, canvas_.left() + labelW, y, s);
+                canvas_.drawLine(l, canvas_.left() + labelW, y, s, td);
                 y -= s.lineHeight();
             }
             canvas_.moveDown(static_cast<double>(n) * s.lineHeight());

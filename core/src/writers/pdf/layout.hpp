@@ -48,9 +48,12 @@ private:
     const doc::Document& document_;
     std::vector<HeadingMark> headings_;
     std::size_t nextHeading_ = 0;
+    const doc::Block* next_ = nullptr;  // the block after the one being laid out
 };
 
 // Tables: column widths from content, wrapping cells, rows kept whole, header rows repeated.
 void layoutTable(Canvas& canvas, const doc::Table& table);
+// The height of a table's header rows and first row.
+double tableLeadHeight(Canvas& canvas, const doc::Table& table);
 
 }  // namespace overens::pdf

@@ -1,24 +1,30 @@
-// The PDF writer: lays the document tree out with libharu (fonts embedded, UTF-8), adds the
-// outline and document info, then finishes the file with libqpdf (ToUnicode maps, fixed ID).
-// With --pdf-engine libreoffice it hands the ODT to LibreOffice for a tagged PDF/A-2b instead.
+// The PDF writer: lays the document tree out with libharu (fonts embedded, UTF-8) as a tagged
+// PDF (structure tree, marked content, /Lang), adds the outline and document info, corrects the
+// fonts' maps and saves once. With --pdf-engine libreoffice it hands the ODT to LibreOffice for a
+// tagged PDF/A-2b instead.
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <hpdf.h>
-#define POINTERHOLDER_TRANSITION 4  // qpdf: std::shared_ptr only
-#include <qpdf/QPDF.hh>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include <Poco/MD5Engine.h>
 
 #include "overens/version.hpp"
 #include "writers/pdf/canvas.hpp"
 #include "writers/pdf/fonts.hpp"
 #include "writers/pdf/haru.hpp"
+#include "writers/pdf/hyphenation.hpp"
 #include "writers/pdf/layout.hpp"
+#include "writers/pdf/reference_style.hpp"
 #include "writers/pdf/engines.hpp"
 #include "writers/pdf/style.hpp"
-#include "writers/pdf/tounicode.hpp"
 #include "writers/pdf/utf8.hpp"
 #include "writers/writer.hpp"
 
@@ -53,7 +59,7 @@ void setInfo(HaruDoc& hd, const doc::Meta& m) {
     set(HPDF_INFO_KEYWORDS, join(m.keywords, ", "));
     const std::string generator = m.generator.empty() ? std::string("Överens ") + kVersion : m.generator;
     set(HPDF_INFO_CREATOR, generator);
-    set(HPDF_INFO_PRODUCER, generator + " (libharu " HPDF_VERSION_TEXT ", qpdf " + QPDF::QPDFVersion() + ")");
+    set(HPDF_INFO_PRODUCER, generator + " (libharu " HPDF_VERSION_TEXT ")");
     if (m.adopted && m.adopted->valid()) {
         HPDF_Date d{};
         d.year = m.adopted->year;
@@ -86,6 +92,33 @@ void addOutline(HaruDoc& hd, Canvas& canvas, const std::vector<HeadingMark>& hea
     hd.check("writing the outline");
 }
 
+// The catalog entries libharu has no API for, and a document ID that is the same for the same
+// document (an MD5 of what was drawn and of the document info).
+std::string finishCatalog(HaruDoc& hd, Canvas& canvas, const doc::Meta& m) {
+    HPDF_Doc pdf = hd.get();
+    pdf->pdf_version = HPDF_VER_17;  // tagged PDF and /Lang need 1.4 or later
+    HPDF_Dict catalog = pdf->catalog;
+    const std::string lang = langTag(m.lang);
+    if (!lang.empty()) HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdf->mmgr, lang.c_str(), nullptr));
+    HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+    canvas.tree().prepare(pdf, canvas.pages());
+
+    Poco::MD5Engine md5;
+    for (const std::string* s : {&m.title, &m.subject, &m.organisation, &m.dnr, &m.version, &m.sourceSha256})
+        md5.update(*s + '\n');
+    auto drawn = canvas.digest();
+    md5.update(drawn.data(), drawn.size());
+    auto id = md5.digest();
+    HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id.data(), static_cast<HPDF_UINT>(id.size())));
+    HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id.data(), static_cast<HPDF_UINT>(id.size())));
+    HPDF_Dict_Add(pdf->trailer, "ID", ids);
+    hd.check("writing the structure tree and the catalog");
+    return std::string(reinterpret_cast<const char*>(id.data()), id.size());
+}
+
 std::string save(HaruDoc& hd) {
     HPDF_SaveToStream(hd.get());
     hd.check("saving the document");
@@ -105,39 +138,50 @@ std::string save(HaruDoc& hd) {
 
 namespace {
 
-// OVERENS_PDF_TIMING=1 prints how long each phase took to stderr (for the benchmark).
+// OVERENS_PDF_TIMING=1 prints how long each phase took to stderr, wall clock and process CPU
+// (for the benchmark on a loaded machine).
 class PhaseTimer {
 public:
-    PhaseTimer() : on_(std::getenv("OVERENS_PDF_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {}
+    PhaseTimer()
+        : on_(std::getenv("OVERENS_PDF_TIMING") != nullptr), last_(std::chrono::steady_clock::now()), cpu_(std::clock()) {}
     void mark(const char* phase) {
         if (!on_) return;
         const auto now = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "pdf-timing: %-10s %8.2f ms\n", phase,
-                     std::chrono::duration<double, std::milli>(now - last_).count());
+        const std::clock_t cpu = std::clock();
+        std::fprintf(stderr, "pdf-timing: %-10s %8.2f ms wall %8.2f ms cpu\n", phase,
+                     std::chrono::duration<double, std::milli>(now - last_).count(),
+                     1000.0 * static_cast<double>(cpu - cpu_) / CLOCKS_PER_SEC);
         last_ = now;
+        cpu_ = cpu;
     }
 
 private:
     bool on_;
     std::chrono::steady_clock::time_point last_;
+    std::clock_t cpu_;
 };
 
 }  // namespace
 
 std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, Diagnostics& diags) {
     PhaseTimer timer;
-    const Style style = loadStyle(options.templatesDir);
+    Style style = loadStyle(options.templatesDir);
+    if (!options.referenceOdt.empty()) applyReference(style, options.referenceOdt, diags);
     HaruDoc hd;
     HPDF_UseUTFEncodings(hd.get());
     HPDF_SetCurrentEncoder(hd.get(), "UTF-8");  // before the info, or it is mis-encoded
     // Page contents are compressed by libharu as it saves (so the whole uncompressed document is
-    // never held twice); fonts and their maps are left to qpdf, which compresses them once after
-    // the maps have been rewritten and cut to the characters used.
+    // never held twice); the fonts' streams get their filter in FontBook::finish.
     HPDF_SetCompressionMode(hd.get(), HPDF_COMP_TEXT);
     hd.check("setting up UTF-8 and compression");
     setInfo(hd, d.meta);
 
     FontBook fonts(hd, style, diags);
+    std::unique_ptr<Hyphenator> hyphenator;
+    if (style.hyphenate) {
+        hyphenator = std::make_unique<Hyphenator>(d.meta.lang, style.hyphenDirs);
+        fonts.setHyphenator(hyphenator.get());
+    }
     Canvas canvas(hd, fonts, style, d.meta);
     Layouter layouter(canvas, d);
     layouter.run();
@@ -145,15 +189,15 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     hd.check("laying out the pages");
     addOutline(hd, canvas, layouter.headings());
     timer.mark("layout");
+    fonts.finish();
+    const std::string id = finishCatalog(hd, canvas, d.meta);
+    timer.mark("finish");
 
-    std::string raw = save(hd);
+    std::string bytes = save(hd);
     timer.mark("save");
-    FinishOptions fo;
-    fo.lang = langTag(d.meta.lang);
-    fo.usage = fonts.usage();
-    std::string done = finishWithQpdf(raw, fo);
-    timer.mark("qpdf");
-    return done;
+    canvas.tree().appendTo(bytes, hd.get(), canvas.pages(), id);
+    timer.mark("structure");
+    return bytes;
 }
 
 }  // namespace pdf

@@ -121,6 +121,10 @@ Style loadStyle(const std::filesystem::path& templatesDir) {
                 throw WriteError("pdf.style-invalid", "PDF: " + file.string() + ": a <family> needs id and regular");
             s.families[fam.id] = fam;
         }
+        if (root.child("fallback")) {
+            s.fallbacks.clear();
+            for (auto f : root.children("fallback")) s.fallbacks.emplace_back(f.attribute("family").as_string());
+        }
         for (auto st : root.children("style")) {
             std::string name = st.attribute("name").as_string();
             if (name.empty()) throw WriteError("pdf.style-invalid", "PDF: " + file.string() + ": a <style> without name");
@@ -147,6 +151,13 @@ Style loadStyle(const std::filesystem::path& templatesDir) {
             s.numberGap = n.attribute("gap").as_double(s.numberGap);
         }
         if (auto n = root.child("toc")) s.tocLevels = n.attribute("levels").as_int(s.tocLevels);
+        if (auto n = root.child("hyphenation")) {
+            s.hyphenate = n.attribute("enabled").as_bool(s.hyphenate);
+            if (n.child("pattern-dir")) {
+                s.hyphenDirs.clear();
+                for (auto d : n.children("pattern-dir")) s.hyphenDirs.emplace_back(d.text().as_string());
+            }
+        }
         if (auto n = root.child("table")) {
             s.tableRuleWidth = n.attribute("rule-width").as_double(s.tableRuleWidth);
             s.tableRuleGray = n.attribute("rule-gray").as_double(s.tableRuleGray);

@@ -39,6 +39,8 @@ struct Style {
     double runningGap = 14;
     bool runningRule = true;
     std::map<std::string, FontFamily> families;
+    // Families tried in order for a character the style's own family lacks.
+    std::vector<std::string> fallbacks;
     std::map<std::string, TextStyle> styles;
     std::string numberSeparator = ".";
     double numberGap = 8;
@@ -46,6 +48,9 @@ struct Style {
     double tableRuleWidth = 0.5, tableRuleGray = 0.55;
     int signatureColumns = 2;
     double signSpace = 34, signColumnGap = 24;
+    // Hyphenation patterns (hyph_sv_SE.dic, hyph_en_US.dic) are looked up in these folders.
+    bool hyphenate = true;
+    std::vector<std::filesystem::path> hyphenDirs{"/usr/share/hyphen"};
 
     // The named style; an unknown name falls back to "body" (always present).
     const TextStyle& style(const std::string& name) const;

@@ -1,7 +1,8 @@
-// Tables: column widths from the content (or the table's weights), cells wrapped to their
+// Tables: column widths from the content (CSS automatic layout), cells wrapped to their
 // column, each row kept whole on a page where it fits (a row taller than a page is split
 // between lines), and the header rows repeated at the top of every page the table runs onto.
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 
 #include "writers/pdf/layout.hpp"
@@ -12,12 +13,14 @@ namespace {
 struct LaidRow {
     std::vector<std::vector<Line>> cells;
     std::size_t lines = 0;  // the tallest cell, in lines
+    std::vector<ElemId> tags;  // the TH/TD element of each cell, once the row is tagged
 };
 
 class TableLayout {
 public:
-    TableLayout(Canvas& canvas, const doc::Table& table)
-        : canvas_(canvas),
+    TableLayout(Canvas& canvas, const doc::Table& table, std::size_t measuredRows = SIZE_MAX)
+        : measuredRows_(measuredRows),
+          canvas_(canvas),
           table_(table),
           body_(canvas.style().style("table")),
           head_(canvas.style().style("table-head")) {
@@ -32,15 +35,29 @@ public:
         headerHeight_ = 0;
         for (const auto& h : header_) headerHeight_ += height(h, head_);
 
+        StructTree& tree = canvas_.tree();
+        Tag table(tree, "Table");
         canvas_.beginBlock(canvas_.style().style("body").spaceAfter);
         const double firstRow = table_.rows.empty() ? 0 : height(layRow(table_.rows.front(), body_), body_);
         canvas_.ensure(std::min(headerHeight_ + firstRow, canvas_.bodyHeight()));
-        drawHeader();
-        for (const auto& r : table_.rows) placeRow(layRow(r, body_));
+        if (!header_.empty()) {
+            Tag thead(tree, "THead");
+            for (auto& h : header_) tagRow(h, "TH");
+        }
+        drawHeader(false);
+        {
+            Tag tbody(tree, "TBody");
+            for (const auto& r : table_.rows) {
+                LaidRow laid = layRow(r, body_);
+                tagRow(laid, "TD");
+                placeRow(laid);
+            }
+        }
         closeSegment();
 
         const TextStyle& cs = canvas_.style().style("caption");
         if (!table_.caption.empty()) {
+            Tag caption(tree, "Caption");
             auto lines = wrapSpans(canvas_.fonts(), spansOf(canvas_.fonts(), cs, table_.caption), canvas_.width());
             canvas_.moveDown(std::min(cs.spaceBefore, std::max(0.0, canvas_.y() - canvas_.bodyBottom())));
             for (const auto& l : lines) {
@@ -52,7 +69,18 @@ public:
         canvas_.spaceAfter(std::max(cs.spaceAfter, canvas_.style().style("body").spaceAfter));
     }
 
+    // The height of the header rows and the first row: what a heading keeps with it.
+    double leadHeight() {
+        if (columns_ == 0) return 0;
+        computeWidths();
+        double h = 0;
+        for (const auto& r : table_.header) h += height(layRow(r, head_), head_);
+        if (!table_.rows.empty()) h += height(layRow(table_.rows.front(), body_), body_);
+        return h;
+    }
+
 private:
+    std::size_t measuredRows_;
     std::vector<Span> spans(const doc::Row& row, std::size_t c, const TextStyle& s) {
         if (c >= row.size()) return {};
         return spansOf(canvas_.fonts(), s, row[c]);
@@ -63,22 +91,40 @@ private:
         const double pad = std::max(body_.padding, head_.padding);
         const double avail = canvas_.width() - 2 * pad * static_cast<double>(n);
         widths_.assign(n, avail / static_cast<double>(n));
+        // CSS's automatic table layout: each column's minimum (its widest piece that cannot be
+        // broken, hyphenation allowed) and preferred width (its longest text on one line) decide.
+        // The table's weights only share the room when there is no content to measure.
+        std::vector<double> mins(n, 0), words(n, 0), maxs(n, 0);
+        auto measure = [&](const doc::Row& row, const TextStyle& s) {
+            for (std::size_t c = 0; c < n && c < row.size(); ++c) {
+                auto e = measureSpans(canvas_.fonts(), spans(row, c, s), mins[c]);
+                mins[c] = std::max(mins[c], e.minWidth);
+                words[c] = std::max(words[c], e.wordWidth);
+                maxs[c] = std::max(maxs[c], e.maxWidth);
+            }
+        };
+        for (const auto& r : table_.header) measure(r, head_);
+        for (std::size_t i = 0; i < table_.rows.size() && i < measuredRows_; ++i) measure(table_.rows[i], body_);
         const double weightSum = std::accumulate(table_.weights.begin(), table_.weights.end(), 0.0);
-        if (table_.weights.size() == n && weightSum > 0 &&
-            std::all_of(table_.weights.begin(), table_.weights.end(), [](double w) { return w >= 0; })) {
+        const bool empty = std::all_of(maxs.begin(), maxs.end(), [](double m) { return m <= 0; });
+        if (empty && weightsValid(weightSum)) {
             for (std::size_t c = 0; c < n; ++c) widths_[c] = avail * table_.weights[c] / weightSum;
         } else {
-            std::vector<double> mins(n, 0), maxs(n, 0);
-            auto measure = [&](const doc::Row& row, const TextStyle& s) {
-                for (std::size_t c = 0; c < n && c < row.size(); ++c) {
-                    auto e = measureSpans(canvas_.fonts(), spans(row, c, s));
-                    mins[c] = std::max(mins[c], e.minWidth);
-                    maxs[c] = std::max(maxs[c], e.maxWidth);
-                }
-            };
-            for (const auto& r : table_.header) measure(r, head_);
-            for (const auto& r : table_.rows) measure(r, body_);
             const double floor = 2 * body_.size;
+            // Whole words where they fit side by side; otherwise the columns whose words cost the
+            // least extra room keep them whole, the others are hyphenated.
+            for (std::size_t c = 0; c < n; ++c) mins[c] = std::max(mins[c], floor);
+            std::vector<std::size_t> order(n);
+            std::iota(order.begin(), order.end(), 0);
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t a, std::size_t b) { return words[a] - mins[a] < words[b] - mins[b]; });
+            double used = std::accumulate(mins.begin(), mins.end(), 0.0);
+            for (std::size_t c : order) {
+                const double extra = std::max(0.0, words[c] - mins[c]);
+                if (used + extra > avail) break;
+                mins[c] += extra;
+                used += extra;
+            }
             for (std::size_t c = 0; c < n; ++c) {
                 mins[c] = std::max(mins[c], floor);
                 maxs[c] = std::max(maxs[c], mins[c]);
@@ -88,16 +134,63 @@ private:
             for (std::size_t c = 0; c < n; ++c) {
                 if (sumMax <= avail)  // everything fits on one line: share the rest by natural width
                     widths_[c] = maxs[c] + (avail - sumMax) * maxs[c] / sumMax;
-                else if (sumMin >= avail)  // even the longest words do not fit: see below
+                else if (sumMin >= avail)  // even the longest pieces do not fit: see below
                     widths_[c] = 0;
-                else
+                else  // every column its minimum, the rest in proportion to what each still wants
                     widths_[c] = mins[c] + (maxs[c] - mins[c]) * (avail - sumMin) / (sumMax - sumMin);
             }
             if (sumMax > avail && sumMin >= avail) fairShare(mins, avail);
+            else if (sumMax > avail && weightsValid(weightSum)) byWeights(mins, maxs, avail);
         }
         xs_.assign(n + 1, canvas_.left());
         for (std::size_t c = 0; c < n; ++c) xs_[c + 1] = xs_[c] + widths_[c] + 2 * pad;
         xs_[n] = canvas_.right();
+    }
+
+    bool weightsValid(double sum) const {
+        return table_.weights.size() == columns_ && sum > 0 &&
+               std::all_of(table_.weights.begin(), table_.weights.end(), [](double w) { return w >= 0; });
+    }
+
+    // The table's weights say which columns should get the room the content leaves: each column
+    // its weighted share, but never less than its minimum nor more than its preferred width; what
+    // the clamped columns give up or take is shared among the others by weight.
+    void byWeights(const std::vector<double>& mins, const std::vector<double>& maxs, double avail) {
+        const std::size_t n = mins.size();
+        std::vector<bool> fixed(n, false);
+        for (std::size_t round = 0; round <= n; ++round) {
+            double room = avail, weights = 0;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (fixed[c]) room -= widths_[c];
+                else weights += table_.weights[c];
+            }
+            if (weights <= 0) {  // every column clamped: the rest goes to the last one not at its minimum
+                for (std::size_t c = n; c-- > 0;)
+                    if (widths_[c] > mins[c] || c == 0) {
+                        widths_[c] += room;
+                        break;
+                    }
+                return;
+            }
+            // Columns below their minimum are fixed first (they take room), those above their
+            // preferred width only when none is (they give room back).
+            bool below = false;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (fixed[c]) continue;
+                widths_[c] = room * table_.weights[c] / weights;
+                below = below || widths_[c] < mins[c];
+            }
+            bool changed = false;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (fixed[c]) continue;
+                if (below ? widths_[c] < mins[c] : widths_[c] > maxs[c]) {
+                    widths_[c] = below ? mins[c] : maxs[c];
+                    fixed[c] = true;
+                    changed = true;
+                }
+            }
+            if (!changed) return;
+        }
     }
 
     // Not even the longest words fit side by side: columns whose longest word fits in an equal
@@ -138,12 +231,25 @@ private:
         return out;
     }
 
+    // The row's TR and its cells' elements, as the last row of the current THead/TBody.
+    void tagRow(LaidRow& r, const char* cellType) {
+        StructTree& tree = canvas_.tree();
+        Tag tr(tree, "TR");
+        r.tags.clear();
+        for (std::size_t c = 0; c < columns_; ++c) {
+            r.tags.push_back(tree.open(cellType));
+            if (cellType[1] == 'H') tree.setScope(r.tags.back(), "Column");
+            tree.close();
+        }
+    }
+
     static double height(const LaidRow& r, const TextStyle& s) {
         return static_cast<double>(r.lines) * s.lineHeight() + 2 * s.padding;
     }
 
-    // Draws lines [from, to) of each cell of a row at the current position.
-    void drawRow(const LaidRow& r, const TextStyle& s, std::size_t from, std::size_t to, bool header) {
+    // Draws lines [from, to) of each cell of a row at the current position; a repeated header
+    // row is an artifact (its cells are tagged where the table starts).
+    void drawRow(const LaidRow& r, const TextStyle& s, std::size_t from, std::size_t to, bool header, bool repeat = false) {
         const double h = static_cast<double>(to - from) * s.lineHeight() + 2 * s.padding;
         const double top = canvas_.y();
         const Style& st = canvas_.style();
@@ -152,7 +258,8 @@ private:
             double y = top - s.padding;
             const auto& lines = r.cells[c];
             for (std::size_t i = from; i < to && i < lines.size(); ++i) {
-                canvas_.drawLine(lines[i], xs_[c] + s.padding, y, s);
+                canvas_.drawLine(lines[i], xs_[c] + s.padding, y, s,
+                                 repeat || c >= r.tags.size() ? kArtifact : r.tags[c]);
                 y -= s.lineHeight();
             }
         }
@@ -164,9 +271,9 @@ private:
         canvas_.moveDown(h);
     }
 
-    void drawHeader() {
+    void drawHeader(bool repeat) {
         firstOnPage_ = true;
-        for (const auto& h : header_) drawRow(h, head_, 0, h.lines, true);
+        for (const auto& h : header_) drawRow(h, head_, 0, h.lines, true, repeat);
     }
 
     // The vertical rules of the part of the table on the current page, as one path.
@@ -181,7 +288,7 @@ private:
         closeSegment();
         canvas_.newPage();
         firstOnPage_ = true;
-        drawHeader();
+        drawHeader(true);
     }
 
     void placeRow(const LaidRow& r) {
@@ -230,5 +337,10 @@ private:
 }  // namespace
 
 void layoutTable(Canvas& canvas, const doc::Table& table) { TableLayout(canvas, table).run(); }
+
+double tableLeadHeight(Canvas& canvas, const doc::Table& table) {
+    // Widths from the first rows only: close enough to decide where a page ends.
+    return TableLayout(canvas, table, 8).leadHeight();
+}
 
 }  // namespace overens::pdf

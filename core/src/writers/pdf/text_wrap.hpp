@@ -1,5 +1,7 @@
-// Breaking styled text into lines by measuring it: words are kept whole where they fit, a word
-// wider than the line is broken between characters, '\n' forces a break.
+// Breaking styled text into lines by measuring it: words are kept whole where they fit, a word at
+// a line end is hyphenated at a pattern point (or broken after an address's '/', '.', '@') where
+// the line has room for its head, a word wider than the line with no such point is broken between
+// characters, '\n' forces a break.
 #pragma once
 
 #include <string>
@@ -29,6 +31,12 @@ struct Frag {
 struct Line {
     std::vector<Frag> frags;
     double width = 0;  // natural width (before justification)
+    // The line ended at a space: the space is drawn after its last fragment (for text extraction
+    // and the structure tree: "leda tillsammans", not "ledatillsammans").
+    bool spaceAfter = false;
+    // The line ends in a hyphen added at a hyphenation point (the last byte of the last
+    // fragment): drawn as an artifact, so that the tagged text reads the word whole.
+    bool hyphenated = false;
 };
 
 // Spans of runs in a style: strong runs take the bold face, emphasis the italic face.
@@ -41,9 +49,11 @@ std::vector<Line> wrapSpans(FontBook& fonts, const std::vector<Span>& spans, dou
 
 // The width of the longest word and of the whole text on one line (for table column widths).
 struct TextExtent {
-    double minWidth = 0;
-    double maxWidth = 0;
+    double minWidth = 0;   // the widest piece between break points (hyphenation allowed)
+    double wordWidth = 0;  // the widest word
+    double maxWidth = 0;   // the longest line
 };
-TextExtent measureSpans(FontBook& fonts, const std::vector<Span>& spans);
+// Words no wider than `floor` are not worked out (they cannot raise a minimum that high).
+TextExtent measureSpans(FontBook& fonts, const std::vector<Span>& spans, double floor = 0);
 
 }  // namespace overens::pdf

@@ -153,3 +153,21 @@ TEST_F(PdfWrap, MissingGlyphIsReportedOnce) {
     EXPECT_EQ(diags.count(Severity::Warning), 1u);
     EXPECT_TRUE(diags.hasCode("pdf.glyph-missing"));
 }
+
+TEST_F(PdfWrap, ACharacterTheFontLacksComesFromTheFallbackFont) {
+    const TextStyle& s = style.style("body");
+    // Liberation Sans has no ✓ (U+2713); DejaVu Sans, the template's fallback, has it.
+    const FaceId body = fonts.face(s);
+    ASSERT_FALSE(fonts.hasGlyph(body, U'\u2713'));
+    auto spans = spansOf(fonts, s, "Klart \u2713 nu");
+    ASSERT_EQ(spans.size(), 3u);
+    EXPECT_EQ(spans[0].face, body);
+    EXPECT_NE(spans[1].face, body);
+    EXPECT_TRUE(fonts.hasGlyph(spans[1].face, U'\u2713'));
+    EXPECT_EQ(spans[2].face, body);
+    EXPECT_EQ(diags.count(Severity::Warning), 0u);
+    // A character beyond what libharu can encode is reported by what was typed.
+    spansOf(fonts, s, "glad \xF0\x9F\x98\x80");
+    ASSERT_EQ(diags.count(Severity::Warning), 1u);
+    EXPECT_NE(diags.all().front().message_en.find("U+1F600 \xF0\x9F\x98\x80"), std::string::npos) << diags.all().front().message_en;
+}
