@@ -1,0 +1,12 @@
+// The temporaries this process has open, for the signal handler that removes them when the
+// run is stopped (SIGTERM, SIGINT, SIGHUP). Fixed storage: the handler may only read it.
+#pragma once
+
+namespace overens::temp_registry {
+
+// Installs the handlers once (only where a signal still has its default action). Returns the
+// slot holding path, or -1 when all slots are taken (the file is then left for the next run).
+int add(const char* path);
+void remove(int slot);
+
+}  // namespace overens::temp_registry
