@@ -4,6 +4,7 @@
 #include <Poco/SHA2Engine.h>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "source/field_reader.hpp"
+#include "source/value_bounds.hpp"
 #include "source/xml_chars.hpp"
 #include "source/xml_locations.hpp"
 #include "source/xml_wellformed.hpp"
@@ -114,6 +116,14 @@ private:
                                          field("email", FieldType::Email, false, "E-post", "E-mail")},
                                      {});
         Party p{r.text("role"), r.text("name"), r.text("title"), r.text("email"), r.where};
+        const auto& roles = bounds::partyRoles();
+        if (!p.role.empty() && std::find(roles.begin(), roles.end(), p.role) == roles.end()) {
+            std::string known;
+            for (const auto& k : roles) known += (known.empty() ? "" : ", ") + k;
+            diags_.error("source.unknown-party-role", r.whereOf("role"),
+                         "okänd roll '" + p.role + "'; kända roller: " + known,
+                         "unknown role '" + p.role + "'; known roles: " + known);
+        }
         for (const auto& other : ctx_.parties)
             if (other.role == p.role && !p.role.empty())
                 diags_.error("source.duplicate-party", p.where, "rollen '" + p.role + "' finns redan",
@@ -149,9 +159,14 @@ private:
         p.next = r.date("next");
         p.notifyBefore = r.duration("notify-before");
         p.recurring = r.flag("recurring");
-        if (p.every && p.every->approxDays() < 1)
-            diags_.error("source.bad-duration", r.whereOf("every"), "omprövningsintervallet måste vara minst en dag",
-                         "the review interval must be at least one day");
+        if (p.every && (p.every->approxDays() < 1 || p.every->approxDays() > bounds::kMaxReviewDays))
+            diags_.error("source.bad-duration", r.whereOf("every"),
+                         "omprövningsintervallet måste vara minst en dag och högst tio år",
+                         "the review interval must be at least one day and at most ten years");
+        if (p.notifyBefore && (p.notifyBefore->approxDays() < 1 || p.notifyBefore->approxDays() > bounds::kMaxNoticeDays))
+            diags_.error("source.bad-duration", r.whereOf("notify-before"),
+                         "påminnelsen måste komma minst en dag och högst ett år före omprövningen",
+                         "the reminder must come at least one day and at most one year before the review");
     }
 
     void history(const pugi::xml_node& e) {
