@@ -52,21 +52,27 @@ def main():
 
         # SIGKILL at random points.
         left_sizes = []
+        seen = set()
         changed = 0
         for _ in range(a.kills):
             p = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0, 1.2 * clean))
             p.send_signal(signal.SIGKILL)
             p.wait()
+            # What this kill left (the next run removes it when it publishes the same output).
+            for f in temporaries(out):
+                if f not in seen:
+                    seen.add(f)
+                    left_sizes.append(os.path.getsize(os.path.join(out, f)))
             now = finals(out)
             if now != reference:
                 changed += 1
                 failures.append("after a SIGKILL a final file differs: %s" %
                                 [f for f in set(now) | set(reference) if now.get(f) != reference.get(f)])
-        left = temporaries(out)
-        left_sizes = [os.path.getsize(os.path.join(out, f)) for f in left]
-        print("%d SIGKILLs: %d temporaries left (%d bytes in all, largest %d); final files damaged: %d" %
-              (a.kills, len(left), sum(left_sizes), max(left_sizes, default=0), changed))
+        print("%d SIGKILLs: %d temporaries left behind over all kills (%d empty, %d bytes in all, largest %d), "
+              "%d still there after the last kill; final files damaged: %d" %
+              (a.kills, len(left_sizes), left_sizes.count(0), sum(left_sizes), max(left_sizes, default=0),
+               len(temporaries(out)), changed))
 
         # SIGTERM, SIGINT, SIGHUP once temporaries exist: the run removes its own.
         for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
