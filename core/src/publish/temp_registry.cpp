@@ -1,5 +1,6 @@
 #include "publish/temp_registry.hpp"
 
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -61,5 +62,14 @@ void remove(int slot) {
     if (dying.load()) return;
     state[slot].store(Free);
 }
+
+HoldSignals::HoldSignals() {
+    sigset_t stop;
+    sigemptyset(&stop);
+    for (int sig : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&stop, sig);
+    ::pthread_sigmask(SIG_BLOCK, &stop, &old_);
+}
+
+HoldSignals::~HoldSignals() { ::pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
 
 }  // namespace overens::temp_registry

@@ -25,6 +25,13 @@ def temporaries(folder, pid=None):
                   if f.startswith(".") and f.endswith(".tmp") and (pid is None or "overens-%d-" % pid in f))
 
 
+def default_signals():
+    # A shell's background job starts with SIGINT ignored, and overens leaves an ignored signal
+    # alone: give the child the default actions a terminal would.
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def finals(folder):
     return {f: open(os.path.join(folder, f), "rb").read() for f in os.listdir(folder) if not f.startswith(".")}
 
@@ -53,10 +60,12 @@ def main():
         # SIGKILL at random points.
         left_sizes = []
         seen = set()
+        kills_after_exit = 0
         changed = 0
         for _ in range(a.kills):
             p = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0, 1.2 * clean))
+            kills_after_exit += p.poll() is not None
             p.send_signal(signal.SIGKILL)
             p.wait()
             # What this kill left (the next run removes it when it publishes the same output).
@@ -70,19 +79,23 @@ def main():
                 failures.append("after a SIGKILL a final file differs: %s" %
                                 [f for f in set(now) | set(reference) if now.get(f) != reference.get(f)])
         print("%d SIGKILLs: %d temporaries left behind over all kills (%d empty, %d bytes in all, largest %d), "
-              "%d still there after the last kill; final files damaged: %d" %
+              "%d still there after the last kill; final files damaged: %d; %d runs had ended before their kill" %
               (a.kills, len(left_sizes), left_sizes.count(0), sum(left_sizes), max(left_sizes, default=0),
-               len(temporaries(out)), changed))
+               len(temporaries(out)), changed, kills_after_exit))
 
         # SIGTERM, SIGINT, SIGHUP once temporaries exist: the run removes its own.
         for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            p = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            deadline = time.time() + 30
-            while not temporaries(out, p.pid) and p.poll() is None and time.time() < deadline:
-                time.sleep(0.002)
-            staged = temporaries(out, p.pid)
-            p.send_signal(sig)
-            rc = p.wait()
+            for attempt in range(5):  # a run may finish between seeing its temporary and the signal
+                p = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     preexec_fn=default_signals)
+                deadline = time.time() + 30
+                while not temporaries(out, p.pid) and p.poll() is None and time.time() < deadline:
+                    time.sleep(0.002)
+                staged = temporaries(out, p.pid)
+                p.send_signal(sig)
+                rc = p.wait()
+                if rc != 0 or not staged:
+                    break
             mine = temporaries(out, p.pid)
             print("%s with %d temporaries staged: exit %d, left %d" % (sig.name, len(staged), rc, len(mine)))
             if mine:
