@@ -2,15 +2,11 @@
 
 #include <cmath>
 
+#include "util/text.hpp"
+
 namespace overens::bounds {
 
 namespace {
-
-std::size_t characters(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 Problem tooLong(std::size_t chars, std::size_t max) {
     const std::string n = std::to_string(chars), m = std::to_string(max);
@@ -23,7 +19,7 @@ Problem tooLong(std::size_t chars, std::size_t max) {
 std::optional<Problem> checkLength(FieldType type, const std::string& text) {
     const std::size_t max = type == FieldType::Multiline ? kMaxMultilineChars : kMaxTextChars;
     if (text.size() <= max) return std::nullopt;  // bytes >= characters
-    const std::size_t chars = characters(text);
+    const std::size_t chars = characterCount(text);
     if (chars > max) return tooLong(chars, max);
     return std::nullopt;
 }
