@@ -27,7 +27,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   echo "== $t ($seconds s)"
   # -rss_limit_mb: a source is at most 64 MiB; -max_len keeps single inputs near real sizes.
-  "$build/tests/fuzz/$t" "$corpus" "$build/fuzz-seeds/${t#fuzz_}" -dict="$here/xml.dict" \
+  "$build/bin/$t" "$corpus" "$build/fuzz-seeds/${t#fuzz_}" -dict="$here/xml.dict" \
     -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 \
     -artifact_prefix="$build/findings/$t-" 2>&1 | grep -E "^(stat::|==[0-9]+==|SUMMARY|#[0-9]+ +DONE|ERROR|artifact)" || true
 done
