@@ -87,10 +87,17 @@ std::string withoutNumbers(const std::string& s) {
     return out;
 }
 
-std::string linesList(const std::vector<const Diagnostic*>& others, std::size_t shown) {
+std::string linesList(const Diagnostic& first, const std::vector<const Diagnostic*>& others, std::size_t shown) {
+    // Lines, or line:column where several are on one line (a file written on one line).
+    bool sameLine = false;
+    for (std::size_t i = 0; i < others.size() && !sameLine; ++i)
+        sameLine = others[i]->where.line == (i ? others[i - 1]->where.line : first.where.line);
     std::string s;
-    for (std::size_t i = 0; i < others.size() && i < shown; ++i)
-        s += (i ? ", " : "") + (others[i]->where.line > 0 ? std::to_string(others[i]->where.line) : std::string("?"));
+    for (std::size_t i = 0; i < others.size() && i < shown; ++i) {
+        const Location& w = others[i]->where;
+        s += (i ? ", " : "") + (w.line > 0 ? std::to_string(w.line) : std::string("?"));
+        if (sameLine && w.column > 0) s += ":" + std::to_string(w.column);
+    }
     if (others.size() > shown) s += ", …";
     return s;
 }
@@ -124,9 +131,9 @@ std::vector<std::string> reportLines(const Diagnostics& diags, const std::string
             Diagnostic same = d;
             same.severity = Severity::Note;
             same.message_sv = "samma sak på " + std::to_string(others.size()) +
-                              " ställen till, åtgärda dem på samma sätt: rad " + linesList(others, 10);
+                              " ställen till, åtgärda dem på samma sätt: rad " + linesList(d, others, 10);
             same.message_en = "the same at " + std::to_string(others.size()) +
-                              " more places, to be fixed the same way: lines " + linesList(others, 10);
+                              " more places, to be fixed the same way: lines " + linesList(d, others, 10);
             out.push_back(same.format(lang));
         }
     }
