@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -37,6 +38,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     Diagnostics setup;
     engine = std::make_unique<Engine>(options, setup);
     scratch = "/dev/shm/overens-fuzz-" + std::to_string(::getpid()) + ".xml";
+    std::atexit([] { ::unlink(scratch.c_str()); });
     return 0;
 }
 

@@ -29,6 +29,6 @@ for t in "${targets[@]}"; do
   # -rss_limit_mb: a source is at most 64 MiB; -max_len keeps single inputs near real sizes.
   "$build/bin/$t" "$corpus" "$build/fuzz-seeds/${t#fuzz_}" -dict="$here/xml.dict" \
     -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 \
-    -artifact_prefix="$build/findings/$t-" 2>&1 | grep -E "^(stat::|==[0-9]+==|SUMMARY|#[0-9]+ +DONE|ERROR|artifact)" || true
+    -artifact_prefix="$build/findings/$t-" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|#[0-9]+ +DONE|ERROR|artifact|ParseDictionaryFile)" || true
 done
 echo "findings: $(ls "$build/findings" | wc -l) in $build/findings"
