@@ -207,7 +207,8 @@ def structure_mutations(rng, data):
         row = data.rfind(b'<', 0, m.start())
         tag_end = data.find(b'>', m.end())
         row_tag = data[row:tag_end]
-        fixed = re.sub(rb'\s+substitute="[^"]*"', b'', row_tag) + b' substitute="' + m.group(1) + b'"'
+        closing = b'/' if row_tag.endswith(b'/') else b''
+        fixed = re.sub(rb'\s+substitute="[^"]*"', b'', row_tag.rstrip(b'/')) + b' substitute="' + m.group(1) + b'"' + closing
         out.append(("substitute-equals-delegate", data[:row] + fixed + data[tag_end:]))
     return out
 
