@@ -7,7 +7,7 @@
 namespace overens::cli {
 
 void printDiagnostics(const Diagnostics& diags, const std::string& lang, std::ostream& err) {
-    for (const auto& d : diags.all()) err << d.format(lang) << '\n';
+    for (const auto& line : reportLines(diags, lang)) err << line << '\n';
 }
 
 std::string languageOption(const CommandLine& cl) {

@@ -12,7 +12,8 @@
 
 namespace overens::cli {
 
-// Print each diagnostic as FILE:LINE:COL: severity: [CODE] message, in lang.
+// Print the diagnostics as FILE:LINE:COL: severity: [CODE] message, in lang: alike ones on many
+// rows said once with their lines, at most 50 per code (reportLines).
 void printDiagnostics(const Diagnostics& diags, const std::string& lang, std::ostream& err);
 
 // --lang, checked: "", "sv" or "en". Throws UsageError otherwise.

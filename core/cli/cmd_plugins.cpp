@@ -3,16 +3,13 @@
 #include <iostream>
 
 #include "cli_support.hpp"
+#include "util/text.hpp"
 
 namespace overens::cli {
 
 namespace {
 // Characters, not bytes: Swedish titles hold multibyte letters.
-std::size_t displayWidth(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
+std::size_t displayWidth(const std::string& s) { return characterCount(s); }
 }  // namespace
 
 int runPlugins(const CommandLine& cl) {

@@ -54,4 +54,16 @@ private:
 
 const char* severityName(Severity s);
 
+// How many diagnostics a report shows (a hostile or badly generated file can raise thousands).
+struct ReportLimits {
+    std::size_t perCode = 50;   // per file and code; then one "and N more like this"
+    std::size_t sameRule = 3;   // this many alike (differing only in numbers, e.g. "row 4.2: ...")
+                                // are said once, with the lines of the others
+};
+
+// The lines to print for a set of diagnostics, in lang: in their order, alike ones said once,
+// each code capped. The diagnostics themselves are left as they are (exit codes, tests).
+std::vector<std::string> reportLines(const Diagnostics& diags, const std::string& lang,
+                                     const ReportLimits& limits = {});
+
 }  // namespace overens

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "source/value_bounds.hpp"
 #include "util/text.hpp"
 
 namespace overens {
@@ -65,6 +66,7 @@ Value FieldReader::convert(const Field& f, FieldType type, const std::string& ra
         if (f.required) bad("source.empty-field", "värdet är tomt", "the value is empty");
         return v;
     }
+    if (auto p = bounds::checkLength(type, t)) return bad(p->code, p->sv, p->en), v;
     switch (type) {
         case FieldType::Date:
             v.date = parseDate(t);
@@ -125,6 +127,7 @@ Value FieldReader::convert(const Field& f, FieldType type, const std::string& ra
         }
         default: break;
     }
+    if (auto p = bounds::check(type, v)) bad(p->code, p->sv, p->en);
     return v;
 }
 

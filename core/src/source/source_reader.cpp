@@ -4,6 +4,8 @@
 #include <Poco/SHA2Engine.h>
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -12,7 +14,10 @@
 
 #include "source/field_reader.hpp"
 #include "source/header_fields.hpp"
+#include "source/value_bounds.hpp"
+#include "source/xml_chars.hpp"
 #include "source/xml_locations.hpp"
+#include "source/xml_wellformed.hpp"
 
 namespace overens {
 
@@ -31,18 +36,30 @@ std::string sha256Hex(const std::string& bytes) {
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-// Returns the offset of the first byte that is not valid UTF-8, or npos.
-std::size_t invalidUtf8(const std::string& s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return i;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-        i += n;
+// Strict UTF-8 and XML 1.0 characters, on the bytes.
+bool checkCharacters(const std::string& xml, const XmlLocations& locations, Diagnostics& diags) {
+    const CharProblem bad = findCharProblem(xml.data(), xml.size());
+    if (bad.kind == CharProblem::BadUtf8) {
+        diags.error("source.encoding", locations.atOffset(bad.offset), "filen är inte giltig UTF-8 här",
+                    "the file is not valid UTF-8 here");
+    } else if (bad.kind == CharProblem::ForbiddenChar) {
+        char cp[16];
+        std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(bad.codePoint));
+        diags.error("source.forbidden-char", locations.atOffset(bad.offset),
+                    std::string("tecknet ") + cp + " är inte tillåtet i XML", std::string("the character ") + cp +
+                    " is not allowed in XML");
     }
-    return std::string::npos;
+    return bad.kind == CharProblem::None;
+}
+
+// Well-formedness by a conforming parser; the document's language is kept for the message.
+bool checkXml(const std::string& xml, const XmlLocations& locations, Context& ctx, Diagnostics& diags) {
+    const XmlCheck check = checkWellFormed(xml.data(), xml.size());
+    if (check.rootLang == "sv" || check.rootLang == "en") ctx.lang = check.rootLang;
+    if (!check.problem.found) return true;
+    diags.error(check.problem.code, locations.atOffset(check.problem.offset), check.problem.message_sv,
+                check.problem.message_en);
+    return false;
 }
 
 // The header elements: each a fixed set of attributes.
@@ -94,6 +111,14 @@ private:
     void party(const pugi::xml_node& e) {
         Record r = f_.readAttributes(e, headerAttributes("party"), {});
         Party p{r.text("role"), r.text("name"), r.text("title"), r.text("email"), r.where};
+        const auto& roles = bounds::partyRoles();
+        if (!p.role.empty() && std::find(roles.begin(), roles.end(), p.role) == roles.end()) {
+            std::string known;
+            for (const auto& k : roles) known += (known.empty() ? "" : ", ") + k;
+            diags_.error("source.unknown-party-role", r.whereOf("role"),
+                         "okänd roll '" + p.role + "'; kända roller: " + known,
+                         "unknown role '" + p.role + "'; known roles: " + known);
+        }
         for (const auto& other : ctx_.parties)
             if (other.role == p.role && !p.role.empty())
                 diags_.error("source.duplicate-party", p.where, "rollen '" + p.role + "' finns redan",
@@ -120,9 +145,14 @@ private:
         p.next = r.date("next");
         p.notifyBefore = r.duration("notify-before");
         p.recurring = r.flag("recurring");
-        if (p.every && p.every->approxDays() < 1)
-            diags_.error("source.bad-duration", r.whereOf("every"), "omprövningsintervallet måste vara minst en dag",
-                         "the review interval must be at least one day");
+        if (p.every && (p.every->approxDays() < 1 || p.every->approxDays() > bounds::kMaxReviewDays))
+            diags_.error("source.bad-duration", r.whereOf("every"),
+                         "omprövningsintervallet måste vara minst en dag och högst tio år",
+                         "the review interval must be at least one day and at most ten years");
+        if (p.notifyBefore && (p.notifyBefore->approxDays() < 1 || p.notifyBefore->approxDays() > bounds::kMaxNoticeDays))
+            diags_.error("source.bad-duration", r.whereOf("notify-before"),
+                         "påminnelsen måste komma minst en dag och högst ett år före omprövningen",
+                         "the reminder must come at least one day and at most one year before the review");
     }
 
     void history(const pugi::xml_node& e) {
@@ -156,30 +186,17 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
     if (status) *status = ReadStatus::Ok;
 
     const XmlLocations locations(displayName, xml.data(), xml.size());
-    if (const std::size_t bad = invalidUtf8(xml); bad != std::string::npos) {
-        diags.error("source.encoding", locations.atOffset(bad), "filen är inte giltig UTF-8",
-                    "the file is not valid UTF-8");
+    if (!checkCharacters(xml, locations, diags) || !checkXml(xml, locations, src.context, diags))
         return fail(ReadStatus::Malformed);
-    }
 
     pugi::xml_document document;
-    const unsigned flags = pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration;
     const pugi::xml_parse_result parsed =
-        document.load_buffer_inplace(xml.data(), xml.size(), flags, pugi::encoding_utf8);
-    if (!parsed) {
+        document.load_buffer_inplace(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed) {  // expat accepted it, so this is pugixml's own limit
         diags.error("source.malformed-xml", locations.atOffset(static_cast<std::size_t>(parsed.offset)),
                     std::string("felaktig XML: ") + parsed.description(),
                     std::string("malformed XML: ") + parsed.description());
         return fail(ReadStatus::Malformed);
-    }
-    for (pugi::xml_node n : document.children()) {
-        if (n.type() == pugi::node_doctype) {
-            // Entity declarations can expand without bound or reach outside: not accepted.
-            diags.error("source.doctype", locations.atOffset(static_cast<std::size_t>(n.value() - xml.data())),
-                        "DOCTYPE- och entitetsdeklarationer tillåts inte i en källfil",
-                        "DOCTYPE and entity declarations are not allowed in a source file");
-            return fail(ReadStatus::Malformed);
-        }
     }
     const pugi::xml_node root = document.document_element();
     FieldReader fields(locations, diags);
@@ -192,7 +209,7 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
                     "rotelementet <" + rootName + "> och kind=\"" + ctx.kind + "\" anger olika dokumentslag",
                     "the root element <" + rootName + "> and kind=\"" + ctx.kind + "\" name different document kinds");
     ctx.lang = root.attribute("lang").as_string();
-    if (!ctx.lang.empty() && ctx.lang != "sv" && ctx.lang != "en")
+    if (root.attribute("lang") && ctx.lang != "sv" && ctx.lang != "en")
         diags.error("source.bad-lang", fields.where(root.attribute("lang")),
                     "språket måste vara \"sv\" eller \"en\", inte \"" + ctx.lang + "\"",
                     "the language must be \"sv\" or \"en\", not \"" + ctx.lang + "\"");

@@ -5,22 +5,42 @@
 namespace overens {
 
 XmlLocations::XmlLocations(std::string file, const char* buffer, std::size_t size)
-    : file_(std::move(file)), base_(buffer), size_(size), original_(buffer, size) {
+    : file_(std::move(file)), base_(buffer), size_(size) {
     lineStarts_.push_back(0);
-    for (std::size_t i = 0; i < size; ++i)
-        if (buffer[i] == '\n') lineStarts_.push_back(i + 1);
+    continuation_.assign(size / 64 + 1, 0);
+    blockCount_.assign(size / 64 + 1, 0);
+    std::uint32_t count = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+        const unsigned char c = static_cast<unsigned char>(buffer[i]);
+        if ((i & 63) == 0) blockCount_[i >> 6] = count;
+        if ((c & 0xC0) == 0x80) {
+            continuation_[i >> 6] |= std::uint64_t{1} << (i & 63);
+            ++count;
+        } else if (c == '\n' || (c == '\r' && (i + 1 == size || buffer[i + 1] != '\n'))) {
+            lineStarts_.push_back(static_cast<std::uint32_t>(i + 1));  // CRLF counts once, at its LF
+        }
+    }
+    if ((size & 63) == 0) blockCount_[size >> 6] = count;
+}
+
+std::size_t XmlLocations::continuationsBefore(std::size_t offset) const {
+    const std::size_t w = offset >> 6, bit = offset & 63;
+    const std::uint64_t below = bit ? continuation_[w] & ((std::uint64_t{1} << bit) - 1) : 0;
+    return blockCount_[w] + static_cast<std::size_t>(__builtin_popcountll(below));
+}
+
+std::size_t XmlLocations::lineIndex(std::size_t offset) const {
+    auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
+    return static_cast<std::size_t>(it - lineStarts_.begin()) - 1;
 }
 
 Location XmlLocations::atOffset(std::size_t offset) const {
     if (offset > size_) offset = size_;
-    auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
-    const std::size_t line = static_cast<std::size_t>(it - lineStarts_.begin());
-    const std::size_t start = lineStarts_[line - 1];
-    // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-    int column = 1;
-    for (std::size_t i = start; i < offset; ++i)
-        if ((static_cast<unsigned char>(original_[i]) & 0xC0) != 0x80) ++column;
-    return Location{file_, static_cast<int>(line), column};
+    const std::size_t line = lineIndex(offset);
+    const std::size_t start = lineStarts_[line];
+    // Columns count characters, not bytes.
+    const std::size_t chars = (offset - start) - (continuationsBefore(offset) - continuationsBefore(start));
+    return Location{file_, static_cast<int>(line + 1), static_cast<int>(chars + 1)};
 }
 
 Location XmlLocations::of(const pugi::xml_node& element) const {
@@ -39,19 +59,31 @@ Location XmlLocations::of(const pugi::xml_attribute& attr) const {
 Location XmlLocations::ofText(const pugi::xml_node& textNode) const {
     const char* v = textNode.value();
     if (v < base_ || v > base_ + size_) return Location{file_};
-    std::size_t offset = static_cast<std::size_t>(v - base_);
-    // Leading blanks are left in place by the parser: step over them in the original.
-    while (offset < size_ && (original_[offset] == ' ' || original_[offset] == '\n' || original_[offset] == '\t' ||
-                              original_[offset] == '\r'))
-        ++offset;
-    return atOffset(offset);
+    const std::size_t start = static_cast<std::size_t>(v - base_);
+    // Leading blanks stay in place, but the parser turned each CRLF into one LF and moved the
+    // rest up: count the line breaks it kept, then step to the same line of the original.
+    std::size_t breaks = 0, afterBreak = 0;
+    for (const char* p = v; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; ++p) {
+        if (*p == '\n' || *p == '\r') {
+            ++breaks;
+            afterBreak = 0;
+        } else {
+            ++afterBreak;
+        }
+    }
+    if (breaks == 0) return atOffset(start + afterBreak);
+    const std::size_t line = lineIndex(start) + breaks;
+    if (line >= lineStarts_.size()) return atOffset(start);
+    return atOffset(lineStarts_[line] + afterBreak);
 }
 
 Location XmlLocations::textOf(const pugi::xml_node& element) const {
     for (pugi::xml_node child : element.children()) {
         if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
-        const std::string v = child.value();
-        if (v.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        const char* v = child.value();
+        bool blank = true;
+        for (const char* p = v; *p && blank; ++p) blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+        if (blank) continue;
         return ofText(child);
     }
     return of(element);

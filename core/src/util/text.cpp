@@ -40,4 +40,10 @@ std::string normaliseParagraphs(const std::string& s) {
     return out;
 }
 
+std::size_t characterCount(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 }  // namespace overens
