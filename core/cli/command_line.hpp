@@ -33,6 +33,8 @@ int runValidate(const CommandLine& cl);
 int runPlugins(const CommandLine& cl);
 int runSchema(const CommandLine& cl);
 int runRemind(const CommandLine& cl);  // cmd_remind.cpp
+int runImport(const CommandLine& cl);  // cmd_import.cpp
+int runNew(const CommandLine& cl);     // cmd_new.cpp
 
 // Options of the remind command (defined beside it); each takes part in CommandLine::options
 // under its full name.

@@ -32,6 +32,8 @@ const std::map<std::string, Command>& commands() {
         {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice]"}},
         {"validate", {runValidate, "validate SOURCE... [--lang sv|en]"}},
         {"plugins", {runPlugins, "plugins"}},
+        {"import", {runImport, "import FILE [--kind delegation-order] [--map MAP] [--from EXISTING.xml] [-o SOURCE.xml]   (a delegation order from .docx, .odt, .xlsx, .ods or .csv)"}},
+        {"new", {runNew, "new KIND [--lang sv|en] [--from EXISTING.xml] [-o FILE]   (a complete, commented starting file)"}},
         {"remind", {runRemind, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]"}},
     };
     return table;
@@ -67,6 +69,8 @@ protected:
                               .argument("FILE"));
         options.addOption(Option("pdf-engine", "", "libharu (default) or libreoffice (tagged PDF/A-2b)")
                               .argument("ENGINE"));
+        options.addOption(Option("map", "", "import: a map file naming the columns (KEY = FIELD a line)").argument("MAP"));
+        options.addOption(Option("kind", "", "import: the kind of document (delegation-order)").argument("KIND"));
         defineRemindOptions(options);
     }
 

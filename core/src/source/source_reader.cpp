@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "source/field_reader.hpp"
+#include "source/file_kind.hpp"
 #include "source/xml_locations.hpp"
 
 namespace overens {
@@ -172,6 +173,7 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
     };
     if (status) *status = ReadStatus::Ok;
 
+    if (reportNonXml(xml, displayName, diags)) return fail(ReadStatus::Malformed);
     const XmlLocations locations(displayName, xml.data(), xml.size());
     if (const std::size_t bad = invalidUtf8(xml); bad != std::string::npos) {
         diags.error("source.encoding", locations.atOffset(bad), "filen är inte giltig UTF-8",

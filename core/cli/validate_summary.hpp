@@ -1,0 +1,14 @@
+// The one line `validate` (and `import`) ends with: documents, errors, warnings.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "engine/engine.hpp"
+
+namespace overens::cli {
+
+void printValidateSummary(const std::vector<Prepared>& prepared, const std::string& lang, std::ostream& err);
+
+}  // namespace overens::cli
