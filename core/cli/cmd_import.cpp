@@ -75,12 +75,12 @@ int runImport(const CommandLine& cl) {
     printDiagnostics(diags, lang, std::cerr);
     if (!result.ok) return diags.hasCode("import.not-found") || diags.hasCode("import.map-unreadable") ? kExitUsage : kExitInputErrors;
     publishFile(output, [&](std::ostream& out) { out << result.xml; });
-    printStats(result.stats, output.string(), lang, std::cerr);
+    printStats(result.stats, output.string(), lang, std::cout);
 
     // The written source is checked like any other, so the law's findings come out of the import.
     const std::vector<Prepared> prepared = engine.prepare({output.string()});
     const int code = reportPrepared(prepared, std::cerr);
-    printValidateSummary(prepared, lang, std::cerr);
+    printValidateSummary(prepared, lang, std::cout);
     return code != kExitOk ? code : setupCode;
 }
 

@@ -21,7 +21,7 @@ int runValidate(const CommandLine& cl) {
         for (const auto& p : prepared)
             if (p.source.context.lang != lang) lang = "sv";
     }
-    printValidateSummary(prepared, lang == "en" ? "en" : "sv", std::cerr);
+    printValidateSummary(prepared, lang == "en" ? "en" : "sv", std::cout);
     return code != kExitOk ? code : setupCode;
 }
 

@@ -1,4 +1,5 @@
-// The one line `validate` (and `import`) ends with: documents, errors, warnings.
+// The one line `validate` (and `import`) ends with on stdout: documents, errors, warnings
+// (diagnostics stay on stderr, so a clean run leaves stderr empty).
 #pragma once
 
 #include <iosfwd>

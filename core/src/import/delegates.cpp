@@ -66,6 +66,8 @@ public:
 
 private:
     std::string references(std::string text, const std::string& place, ImportedRow& row, bool isDelegate) {
+        // "Hälso- och sjukvårdsdirektör": a word joined to the next by a hyphen is one title.
+        protectCompounds(text);
         for (const auto& phrase : words_.subDelegationPhrases) {
             if (!removeWord(text, phrase)) continue;
             if (isDelegate && row.fields["sub-delegation"].empty()) {
@@ -91,8 +93,19 @@ private:
         }
         parts = splitBy(text, joint ? words_.jointSeparators : words_.separators);
         std::string out;
-        for (const auto& part : parts) out += (out.empty() ? "" : joint ? " + " : ", ") + role(part, place);
+        for (auto part : parts) {
+            restoreCompounds(part);
+            out += (out.empty() ? "" : joint ? " + " : ", ") + role(part, place);
+        }
         return out;
+    }
+
+    static void protectCompounds(std::string& text) {
+        for (std::size_t at = text.find("- "); at != std::string::npos; at = text.find("- ", at)) text[at + 1] = '\x1F';
+    }
+    static void restoreCompounds(std::string& text) {
+        for (char& c : text)
+            if (c == '\x1F') c = ' ';
     }
 
     std::string role(const std::string& written, const std::string& place) {
