@@ -1,10 +1,11 @@
-// overens schema KIND [-o FILE]: the RELAX NG grammar of a document kind's source file.
-#include <fstream>
+// overens schema KIND [--lang sv|en] [-o FILE]: the RELAX NG grammar of a document kind's source
+// file, every element and attribute documented in the chosen language.
 #include <iostream>
 
 #include "cli_support.hpp"
-#include "publish/publisher.hpp"
+#include "output_file.hpp"
 #include "schema_export/relaxng.hpp"
+#include "templates/template_store.hpp"
 
 namespace overens::cli {
 
@@ -18,16 +19,21 @@ int runSchema(const CommandLine& cl) {
     auto kind = engine.kinds().find(cl.args.front());
     if (kind == engine.kinds().end())
         throw UsageError("unknown document kind '" + cl.args.front() + "'; known: " + known);
-    if (!cl.has("output")) {
-        writeRelaxNg(kind->second, engine.schemas(), std::cout);
-        return setupCode;
-    }
-    const std::filesystem::path target = cl.value("output");
-    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
-    Publication publication(folder);
-    publication.stage(target.filename().string(),
-                      [&](std::ostream& out) { writeRelaxNg(kind->second, engine.schemas(), out); });
-    publication.commit();
+
+    RelaxNgOptions options;
+    options.lang = cl.value("lang", "en");
+    Diagnostics wordingDiags;
+    const Wording words = loadWording(engine.templatesDir(), options.lang, "schema", wordingDiags);
+    printDiagnostics(wordingDiags, options.lang, std::cerr);
+    options.words = &words;
+    for (const auto& p : engine.plugins().plugins())
+        options.sectionTitles[p.info.id] = options.lang == "sv" ? p.info.title_sv : p.info.title_en;
+
+    auto write = [&](std::ostream& out) { writeRelaxNg(kind->second, engine.schemas(), out, options); };
+    if (cl.has("output"))
+        publishFile(cl.value("output"), write);
+    else
+        write(std::cout);
     return setupCode;
 }
 
