@@ -26,17 +26,18 @@ std::u32string codepoints(const std::string& s) {
     return out;
 }
 
+// Edits between a and b, a swap of two neighbours counting as one ("yaer" is one from "year").
 std::size_t distance(const std::string& a, const std::string& b) {
     const std::u32string x = codepoints(a), y = codepoints(b);
-    std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
-    for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= x.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= y.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
-        prev.swap(cur);
-    }
-    return prev[y.size()];
+    std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
+    for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i)
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[x.size()][y.size()];
 }
 
 // The candidate closest to text when it is close enough to be a slip (and the only one that close).
