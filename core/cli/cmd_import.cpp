@@ -1,9 +1,7 @@
 // overens import FILE [--kind delegation-order] [--map MAP] [--from EXISTING.xml] [-o SOURCE.xml]:
 // a delegation order from a spreadsheet or a document's tables, written as a source and then
 // validated like any other.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <pugixml.hpp>
 
@@ -15,14 +13,6 @@
 namespace overens::cli {
 
 namespace {
-
-std::string readText(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw UsageError("cannot read '" + p.string() + "'");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 void printStats(const import::ImportStats& s, const std::string& out, const std::string& lang, std::ostream& err) {
     const auto n = [](std::size_t v) { return std::to_string(v); };
@@ -61,7 +51,7 @@ int runImport(const CommandLine& cl) {
     options.mapFile = cl.value("map");
     options.mapDisplayName = cl.value("map");
     if (cl.has("from")) {
-        options.header.xml = readText(cl.value("from"));
+        options.header.xml = readInputFile(cl.value("from"));
         pugi::xml_document d;
         if (d.load_string(options.header.xml.c_str())) {
             const std::string l = d.document_element().attribute("lang").value();

@@ -1,5 +1,9 @@
 #include "output_file.hpp"
 
+#include <fstream>
+#include <sstream>
+
+#include "cli_support.hpp"
 #include "publish/publisher.hpp"
 
 namespace overens::cli {
@@ -9,6 +13,14 @@ void publishFile(const std::filesystem::path& target, const std::function<void(s
     Publication publication(folder);
     publication.stage(target.filename().string(), write);
     publication.commit();
+}
+
+std::string readInputFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw UsageError("cannot read '" + file.string() + "'");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 }  // namespace overens::cli

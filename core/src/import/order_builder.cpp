@@ -192,6 +192,12 @@ private:
                 text = headingOf(c) + ": " + text;
             }
             if (field == "ignore") continue;
+            if (c == filled.front())
+                diags_.note("import.continuation", at(file_, row.cells[c].place),
+                            "raden har varken nummer eller delegat och läses som en fortsättning på rad " +
+                                previous.fields["number"],
+                            "the row has neither number nor delegate and is read as continuing row " +
+                                previous.fields["number"]);
             std::string& into = previous.fields[field];
             into += (into.empty() ? "" : " ") + text;
             if (!previous.placeOf.count(field)) previous.placeOf[field] = row.cells[c].place;

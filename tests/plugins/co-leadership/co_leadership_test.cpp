@@ -41,7 +41,7 @@ TEST(CoLeadership, IntervalMustBeAtLeastADay) {
     EXPECT_CODE(codesOf(withCoLeadership("<meeting name=\"Noll\" every=\"P0D\"/>" + kPrep + kUrgent + kGolden)),
                 "co-leadership.bad-interval");
     // A malformed interval is the core's to report.
-    EXPECT_CODE(codesOf(withCoLeadership("<meeting name=\"Fel\" every=\"varje vecka\"/>" + kPrep + kUrgent + kGolden)),
+    EXPECT_CODE(codesOf(withCoLeadership("<meeting name=\"Fel\" every=\"ibland\"/>" + kPrep + kUrgent + kGolden)),
                 "source.bad-duration");
 }
 
