@@ -85,10 +85,17 @@ std::vector<Grid> readXlsx(const std::filesystem::path& path) {
         const std::string prefix = quotedName(grid.name) + "!";
 
         std::map<std::size_t, std::map<std::size_t, Cell>> cells;  // row -> column -> cell
+        std::size_t nextRow = 0;
         for (pugi::xml_node row : ws.child("sheetData").children("row")) {
+            // The r attributes are optional: without them, rows and cells follow one another.
+            const long written = row.attribute("r").as_int(0);
+            const std::size_t rowIndex = written > 0 ? static_cast<std::size_t>(written - 1) : nextRow;
+            nextRow = rowIndex + 1;
+            std::size_t nextColumn = 0;
             for (pugi::xml_node c : row.children("c")) {
-                std::size_t col = 0, r = 0;
-                if (!parseReference(c.attribute("r").value(), col, r)) continue;
+                std::size_t col = nextColumn, r = rowIndex;
+                if (c.attribute("r") && !parseReference(c.attribute("r").value(), col, r)) col = nextColumn, r = rowIndex;
+                nextColumn = col + 1;
                 const std::string type = c.attribute("t").value();
                 const std::string v = c.child("v").text().get();
                 std::string text;

@@ -65,3 +65,47 @@ TEST(Roles, IdsAreAsciiAndStable) {
     EXPECT_EQ(roleId("KSO"), "kso");
     EXPECT_EQ(roleId("1:e vice ordf."), "1-e-vice-ordf");
 }
+
+#include <Poco/Zip/Compress.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+// A minimal workbook as other programs write it: inline strings, no r attributes on cells.
+void writeBareXlsx(const std::filesystem::path& file) {
+    std::ofstream out(file, std::ios::binary);
+    Poco::Zip::Compress zip(out, true);
+    auto add = [&](const std::string& name, const std::string& text) {
+        std::istringstream in(text);
+        zip.addFile(in, Poco::DateTime(2026, 1, 1), name);
+    };
+    add("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+    add("xl/workbook.xml",
+        "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Blad1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+    add("xl/_rels/workbook.xml.rels",
+        "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+    add("xl/worksheets/sheet1.xml",
+        "<worksheet><sheetData>"
+        "<row><c t=\"inlineStr\"><is><t>Nr</t></is></c><c t=\"inlineStr\"><is><t>Ärende</t></is></c>"
+        "<c t=\"inlineStr\"><is><t>Delegat</t></is></c></row>"
+        "<row><c><v>1.5</v></c><c t=\"inlineStr\"><is><t>Yttranden</t></is></c><c t=\"inlineStr\"><is><t>KD</t></is></c></row>"
+        "</sheetData></worksheet>");
+    zip.close();
+}
+
+}  // namespace
+
+TEST(Readers, AWorkbookWithoutCellReferencesKeepsEveryCellInPlace) {
+    TempDir dir;
+    writeBareXlsx(dir / "bare.xlsx");
+    EXPECT_EQ(detectFormat(dir / "bare.xlsx"), "xlsx");
+    const auto grids = readXlsx(dir / "bare.xlsx");
+    ASSERT_EQ(grids.size(), 1u);
+    ASSERT_EQ(grids[0].rows.size(), 2u);
+    ASSERT_EQ(grids[0].rows[1].cells.size(), 3u);
+    EXPECT_EQ(grids[0].rows[1].cells[0].text, "1.5");
+    EXPECT_EQ(grids[0].rows[1].cells[2].text, "KD");
+    EXPECT_EQ(grids[0].rows[1].cells[2].place, "Blad1!C2");
+}
