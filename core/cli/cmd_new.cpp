@@ -20,11 +20,7 @@ int runNew(const CommandLine& cl) {
     options.words = &words;
     options.sectionTitles = sectionTitles(engine, options.lang);
 
-    auto write = [&](std::ostream& out) { newdoc::writeStarter(kind, engine.schemas(), options, out); };
-    if (cl.has("output"))
-        publishFile(cl.value("output"), write);
-    else
-        write(std::cout);
+    writeOutput(cl, [&](std::ostream& out) { newdoc::writeStarter(kind, engine.schemas(), options, out); });
     return setupCode;
 }
 

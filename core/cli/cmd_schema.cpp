@@ -20,11 +20,7 @@ int runSchema(const CommandLine& cl) {
     options.words = &words;
     options.sectionTitles = sectionTitles(engine, options.lang);
 
-    auto write = [&](std::ostream& out) { writeRelaxNg(kind, engine.schemas(), out, options); };
-    if (cl.has("output"))
-        publishFile(cl.value("output"), write);
-    else
-        write(std::cout);
+    writeOutput(cl, [&](std::ostream& out) { writeRelaxNg(kind, engine.schemas(), out, options); });
     return setupCode;
 }
 

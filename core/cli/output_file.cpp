@@ -1,6 +1,7 @@
 #include "output_file.hpp"
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "cli_support.hpp"
@@ -13,6 +14,13 @@ void publishFile(const std::filesystem::path& target, const std::function<void(s
     Publication publication(folder);
     publication.stage(target.filename().string(), write);
     publication.commit();
+}
+
+void writeOutput(const CommandLine& cl, const std::function<void(std::ostream&)>& write) {
+    if (cl.has("output"))
+        publishFile(cl.value("output"), write);
+    else
+        write(std::cout);
 }
 
 std::string readInputFile(const std::filesystem::path& file) {

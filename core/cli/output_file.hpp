@@ -11,6 +11,10 @@ namespace overens::cli {
 // One output file written through a temporary file and renamed into place.
 void publishFile(const std::filesystem::path& target, const std::function<void(std::ostream&)>& write);
 
+struct CommandLine;
+// To -o FILE (through publishFile) when given, else to standard output.
+void writeOutput(const CommandLine& cl, const std::function<void(std::ostream&)>& write);
+
 // A file's bytes; a UsageError naming it when it cannot be read.
 std::string readInputFile(const std::filesystem::path& file);
 
