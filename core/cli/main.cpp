@@ -25,8 +25,8 @@ namespace {
 struct Command {
     int (*run)(const CommandLine&);
     const char* usage;
-    const char* help;     // what it does and its options, for `overens help COMMAND`
-    const char* example;
+    const char* help = nullptr;     // what it does and its options, for `overens help COMMAND`
+    const char* example = nullptr;
 };
 
 const std::map<std::string, Command>& commands() {
@@ -197,9 +197,12 @@ private:
             printUsageHint();
             return kExitUsage;
         }
-        std::cout << "Usage: overens " << command->second.usage << "\n\n"
-                  << command->second.help << "\n\nExample:\n  " << command->second.example << "\n\n"
-                  << "Common options: --templates DIR (templates folder), --help. See 'overens --help' for all.\n";
+        // A command added as {run, usage} alone has no help text or example yet: its usage is all.
+        const Command& c = command->second;
+        std::cout << "Usage: overens " << c.usage << "\n\n";
+        if (c.help) std::cout << c.help << "\n\n";
+        if (c.example) std::cout << "Example:\n  " << c.example << "\n\n";
+        std::cout << "Common options: --templates DIR (templates folder), --help. See 'overens --help' for all.\n";
         return kExitOk;
     }
 
