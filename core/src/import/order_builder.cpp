@@ -157,10 +157,12 @@ private:
                 ++order_.stats.areaHeadings;
                 return;
             }
-            if (number.empty() && currentRow()) {
-                continueRow(row, filled);
-                return;
-            }
+        }
+        // No number and no delegate: the rest of the row above, e.g. a legal basis or a matter
+        // that went on to the next line (said as a note, so that it can be checked).
+        if (number.empty() && delegate.empty() && currentRow()) {
+            continueRow(row, filled);
+            return;
         }
         delegation(row, filled, number, numberPlace);
     }

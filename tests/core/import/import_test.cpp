@@ -195,7 +195,8 @@ TEST(Import, HeaderFromAnExistingSourceAndAMapForUnknownHeadings) {
               "Punkt;Vad;Vem;Ersätts av;Stöd;Redovisas\n"
               "1 Allmänt;;;;;\n"
               "1.1;Beslut i brådskande ärenden;KSO;Vice ordf.;KL 6:39;Nästa sammanträde\n"
-              "1.2;Remissyttranden av enkel beskaffenhet;Kommundirektör;;KL 7:5;ja\n");
+              "1.2;Remissyttranden av enkel beskaffenhet;Kommundirektör;;KL 7:5;ja\n"
+              ";;;;och KL 6:37;\n");
     writeFile(dir / "map.txt", "# Exempelby's own headings\nVad = matter\nVem = delegate\nD = substitute\nStöd = legal-basis\n");
     const auto target = dir / "order.xml";
     auto r = runOverens({"import", (dir / "order.csv").string(), "--map", (dir / "map.txt").string(), "--from",
@@ -205,6 +206,9 @@ TEST(Import, HeaderFromAnExistingSourceAndAMapForUnknownHeadings) {
     EXPECT_NE(xml.find("delegate=\"kso\" substitute=\"vice-ordf\" legal-basis=\"KL 6:39\""), std::string::npos) << xml;
     EXPECT_NE(xml.find("reporting=\"next-meeting\""), std::string::npos) << xml;
     EXPECT_NE(xml.find("reporting=\"report\""), std::string::npos) << xml;
+    // A row with neither number nor delegate continues the one above, and says so.
+    EXPECT_NE(xml.find("legal-basis=\"KL 7:5 och KL 6:37\""), std::string::npos) << xml;
+    EXPECT_NE(r.err.find("order.csv:5:5: note: [import.continuation]"), std::string::npos) << r.err;
     EXPECT_EQ(codesIn(r.err).count("source.empty-field"), 0u) << r.err;
     EXPECT_EQ(codesIn(r.err).count("import.unknown-column"), 0u) << r.err;
 
