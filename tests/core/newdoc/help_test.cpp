@@ -22,6 +22,23 @@ TEST(Help, EveryCommandHasItsOwnHelpBothWays) {
     EXPECT_NE(unknown.err.find("unknown command 'frobnicate'"), std::string::npos) << unknown.err;
 }
 
+// --from means an existing source for new and import, a sender address for remind: each command's
+// help says its own meaning, the general help says both.
+TEST(Help, FromIsDescribedForEachCommandThatTakesIt) {
+    for (const char* command : {"new", "import"}) {
+        const std::string out = runOverens({"help", command}).out;
+        EXPECT_NE(out.find("--from EXISTING.xml"), std::string::npos) << out;
+        EXPECT_EQ(out.find("ADDRESS"), std::string::npos) << out;
+    }
+    EXPECT_NE(runOverens({"help", "remind"}).out.find("--from ADDRESS"), std::string::npos);
+    const std::string all = runOverens({"--help"}).out;
+    const auto line = all.find("--from=", all.find("Options:"));
+    ASSERT_NE(line, std::string::npos) << all;
+    const std::string described = all.substr(line, all.find("--", line + 6) - line);
+    EXPECT_NE(described.find("new, import"), std::string::npos) << described;
+    EXPECT_NE(described.find("remind"), std::string::npos) << described;
+}
+
 TEST(Help, AMistypedCommandGetsASuggestion) {
     const RunResult r = runOverens({"valdate", "x.xml"});
     EXPECT_EQ(r.exitCode, 2);

@@ -16,7 +16,6 @@ const std::set<std::string> kFillIn{
     "source.empty-field",                   // a required answer left empty
     "review.no-date",                       // no adoption date yet
     "co-leadership.no-recurring-meeting",   // the meetings you agree on
-    "co-leadership.no-urgent-routine",      // your routine for urgent matters
     "collaboration-rules.behaviour-without-commitment",
     "collaboration-rules.no-disagreement-routine",
     "collaboration-rules.no-information-flow",

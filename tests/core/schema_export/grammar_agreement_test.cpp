@@ -66,6 +66,16 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text;
 }
 
+// The text without its first <name ...>...</name> element.
+std::string withoutElement(std::string text, const std::string& name) {
+    const auto from = text.find("<" + name + ">") != std::string::npos ? text.find("<" + name + ">")
+                                                                         : text.find("<" + name + " ");
+    const auto to = text.find("</" + name + ">", from);
+    EXPECT_TRUE(from != std::string::npos && to != std::string::npos) << "the sample has no <" << name << ">";
+    if (from != std::string::npos && to != std::string::npos) text.erase(from, to + name.size() + 3 - from);
+    return text;
+}
+
 }  // namespace
 
 TEST(GrammarAgreement, EverySampleAndFaultySamplePassesBothOrNeither) {
@@ -109,6 +119,9 @@ TEST(GrammarAgreement, StructuralFaultsAreFoundByBoth) {
         {"yes in capitals", replaced(order, "urgent=\"ja\"", "urgent=\"Ja\""), false},
         {"reporting by label", replaced(order, "reporting=\"next-meeting\"", "reporting=\"anmäls vid nästa sammanträde\""), false},
         {"English period", replaced(agreement, "every=\"P1Y\"", "every=\"every 2 weeks\""), false},
+        // Required by the co-leadership rules, so required by the grammar too.
+        {"no urgent matters", withoutElement(agreement, "urgent"), true},
+        {"urgent without routine", withoutElement(agreement, "routine"), true},
         {"organisation type capitalised", replaced(order, "type=\"kommun\"", "type=\"Kommun\""), false},
     };
     TempDir dir;
