@@ -2,12 +2,22 @@
 
 #include <cctype>
 
+#include <Poco/TextIterator.h>
+#include <Poco/UTF8Encoding.h>
+#include <Poco/Unicode.h>
+
 #include "import/heading_row.hpp"
 #include "util/text.hpp"
 
 namespace overens::import {
 
 namespace {
+
+bool startsWithCapital(const std::string& text) {
+    Poco::UTF8Encoding utf8;
+    Poco::TextIterator it(text, utf8);
+    return it != Poco::TextIterator(text) && Poco::Unicode::isUpper(*it);
+}
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -145,7 +155,12 @@ private:
                 ++order_.stats.areaHeadings;
                 return;
             }
+            // In an order without numbers, written where cells cannot be merged (CSV), a lone
+            // capitalised matter is the next area's heading; a continuation goes on in lower case.
+            const bool unnumberedHeading = filled.size() == 1 && fieldAt(filled[0]) == "matter" && !hasNumberColumn() &&
+                                           startsWithCapital(only);
             const bool headingLike = filled.size() == 1 && (merged || inNumberColumn || currentRow() == nullptr ||
+                                                            unnumberedHeading ||
                                                             (fieldAt(filled[0]) != "matter" && filled[0] == 0));
             if (headingLike && number.empty()) {
                 openArea(nextAreaNumber(), only, row.place);
@@ -165,6 +180,12 @@ private:
             return;
         }
         delegation(row, filled, number, numberPlace);
+    }
+
+    bool hasNumberColumn() const {
+        for (const auto& [column, field] : layout_->fieldOf)
+            if (field == "number") return true;
+        return false;
     }
 
     std::string fieldAt(std::size_t column) const {
