@@ -266,3 +266,21 @@ TEST(Import, NotATableFileIsRefusedAndAnOfficeFileGivenAsASourceIsNamed) {
     auto p = runOverens({"validate", (dir / "notes.pdf").string()});
     EXPECT_NE(p.err.find("filen är en PDF-fil, ingen XML-källfil"), std::string::npos) << p.err;
 }
+
+// The published area headings arrive as areas, in every format, in the order published (in CSV
+// too, where Katrineholm's headings are plain rows without numbers).
+TEST(Import, PublishedAreaHeadingsBecomeAreas) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> orders{
+        {"katrineholm-ks", {"Allmänna juridiska ärenden", "Yttranden", "Frågor rörande fast egendom"}},
+        {"nd-kontor", {"Administration", "HR"}}};
+    TempDir dir;
+    for (const auto& [name, titles] : orders)
+        for (const char* ext : {".xlsx", ".ods", ".csv", ".docx", ".odt"}) {
+            Imported imp;
+            importFixture(name + ext, dir, imp);
+            std::vector<std::string> got;
+            for (pugi::xml_node a : imp.doc.document_element().child("delegation-order").children("area"))
+                got.push_back(a.attribute("title").value());
+            EXPECT_EQ(got, titles) << name << ext << "\n" << imp.xml;
+        }
+}
