@@ -42,7 +42,7 @@ const Spec kRemindOptions[] = {
     {"json", nullptr, "remind: print the list as JSON"},
     {"send", nullptr, "remind: e-mail each party whose reminder has not been delivered"},
     {"smtp", "HOST:PORT", "remind: the SMTP server (or smtp.host/smtp.port in --config)"},
-    {"from", "ADDRESS", "remind: the sender address (or smtp.from in --config)"},
+    // One option, two meanings: new and import read an existing source, remind sends from an address.
     {"from-name", "NAME", "remind: the sender's display name"},
     {"starttls", nullptr, "remind: require STARTTLS before sending"},
     {"smtp-user", "USER", "remind: log in to the SMTP server as USER"},

@@ -34,6 +34,8 @@ int runPlugins(const CommandLine& cl);
 int runSchema(const CommandLine& cl);
 int runRemind(const CommandLine& cl);  // cmd_remind.cpp
 int runServe(const CommandLine& cl);   // cmd_serve.cpp
+int runImport(const CommandLine& cl);  // cmd_import.cpp
+int runNew(const CommandLine& cl);     // cmd_new.cpp
 
 // Options of the remind command (defined beside it); each takes part in CommandLine::options
 // under its full name.

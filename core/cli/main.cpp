@@ -16,6 +16,7 @@
 #include "command_line.hpp"
 #include "modules/module.hpp"
 #include "overens/version.hpp"
+#include "source/lenient_values.hpp"
 #include "writers/writer.hpp"
 
 using Poco::Util::Application;
@@ -28,17 +29,78 @@ namespace {
 struct Command {
     int (*run)(const CommandLine&);  // null: the command is in the module below
     const char* usage;
+    const char* help = nullptr;     // what it does and its options, for `overens help COMMAND`
+    const char* example = nullptr;
     const char* module = nullptr;    // lib/overens/modules/<module>.so
 };
 
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table{
-        {"schema", {runSchema, "schema KIND [-o FILE]   (RELAX NG of the kind's source format)"}},
-        {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice] [-j N]"}},
-        {"validate", {runValidate, "validate SOURCE... [--lang sv|en]"}},
-        {"plugins", {runPlugins, "plugins"}},
-        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]   (the web form)", "serve"}},
-        {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]", "remind"}},
+        {"schema", {runSchema, "schema KIND [--lang sv|en] [-o FILE]   (RELAX NG of the kind's source format)",
+                    "Writes the RELAX NG grammar of a document kind's source file (agreement, director-instruction,\n"
+                    "delegation-order), every element and attribute documented in --lang (default en), so that an\n"
+                    "editor can check and complete a source as you write it.\n"
+                    "  -o FILE        write to FILE instead of standard output\n"
+                    "  --lang sv|en   the language of the documentation",
+                    "overens schema agreement --lang sv -o agreement.rng"}},
+        {"build", {runBuild, "build SOURCE... [-o DIR] [--format LIST] [--lang sv|en] [--reference-odt FILE] [--pdf-engine libharu|libreoffice] [-j N] [--calendar LIST]",
+                   "Checks the sources and writes each one's documents (ODT, PDF, calendar file) into DIR. Nothing is\n"
+                   "written for a source with errors, and earlier outputs survive a failed run.\n"
+                   "  -o DIR                 the output folder (default: the current folder)\n"
+                   "  --format LIST          formats, comma-separated (default: every built-in one)\n"
+                   "  --lang sv|en           the output's language (default: each document's own)\n"
+                   "  --reference-odt FILE   styles, page layout and fonts from this .odt/.ott\n"
+                   "  --pdf-engine ENGINE    libharu (default) or libreoffice (tagged PDF/A-2b)\n"
+                   "  -j N                   documents written at once (default: the number of cores)\n"
+                   "  --calendar LIST        what the .ics holds: review (default), meetings, goals, reporting, all",
+                   "overens build overenskommelse.xml -o ut/ --format odt,pdf"}},
+        {"validate", {runValidate, "validate SOURCE... [--lang sv|en]",
+                      "Checks the sources against their document kind, the plugins' rules and each other, prints every\n"
+                      "finding as FILE:LINE:COL: error|warning: [CODE] message, and ends with one summary line.\n"
+                      "Nothing is written. Exit code 0 when no source has errors, 1 when one has.\n"
+                      "  --lang sv|en   the messages' language (default: each document's own)",
+                      "overens validate overenskommelse.xml instruktion.xml delegationsordning.xml"}},
+        {"plugins", {runPlugins, "plugins",
+                     "Lists the section plugins found, their versions and files, and any that could not be loaded.",
+                     "overens plugins"}},
+        {"import", {runImport, "import FILE [--kind delegation-order] [--map MAP] [--from EXISTING.xml] [-o SOURCE.xml]",
+                    "Reads a delegation order from a Word or LibreOffice document's tables (.docx, .odt), a spreadsheet\n"
+                    "(.xlsx, .ods, every sheet) or a CSV file (comma or semicolon, UTF-8 or Windows-1252), writes it as a\n"
+                    "source file and validates it. Each problem is reported at its place in the input (file.xlsx:Blad1!C12),\n"
+                    "and every guess (a role's kind, a joint decision, a missing number) as a warning to check.\n"
+                    "  -o SOURCE.xml       the source to write (default: FILE's name with .xml)\n"
+                    "  --map MAP           a file of KEY = FIELD lines for headings it does not know (C = delegate,\n"
+                    "                      Beslutsfattare = delegate; FIELD: number, matter, area, delegate, substitute,\n"
+                    "                      sub-delegation, sub-delegate, legal-basis, reporting, limit, note, ignore)\n"
+                    "  --from EXISTING.xml take the organisation and parties from an existing source\n"
+                    "  --kind KIND         what the file holds (only delegation-order)\n"
+                    "Headings, role kinds and abbreviations it knows are in templates/import/.",
+                    "overens import delegationsordning.docx --from overenskommelse.xml -o delegationsordning.xml"}},
+        {"new", {runNew, "new KIND [--lang sv|en] [--from EXISTING.xml] [-o FILE]",
+                 "Writes a complete starting file for a document kind: every field, the required ones marked, each\n"
+                 "field's help as a comment, examples filled in. Open it in an editor, answer, and run validate\n"
+                 "until it is clean.\n"
+                 "  -o FILE              the file to write (default: standard output)\n"
+                 "  --lang sv|en         the language of the document and its comments (default sv)\n"
+                 "  --from EXISTING.xml  take the organisation and parties from an existing source",
+                 "overens new agreement --lang sv --from delegationsordning.xml -o overenskommelse.xml"}},
+        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]   (the web form)",
+                   "Serves the web form on a folder of answer files: the documents, a new document, the guided\n"
+                   "interview or one page with every section, live checks in validate's words, a preview, and the\n"
+                   "documents built for download. Saving writes the answer file itself, changing only what changed.\n"
+                   "  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; only 127.0.0.1 for now)\n"
+                   "  --workspace DIR      the folder of answer files (default: the current folder)\n"
+                   "  -o DIR               where built documents go (default: DIR/out)",
+                   "overens serve --workspace sample-agreements/kommun", "serve"}},
+        {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]",
+                    "Finds the sources under PATH whose review is due and lists them, or with --send mails the parties a\n"
+                    "reminder with a calendar invitation, never twice (docs/reminders.md).\n"
+                    "  --today DATE       the day to count from (default: today)\n"
+                    "  --within DURATION  how far ahead to look\n"
+                    "  --json             list as JSON\n"
+                    "  --send --smtp HOST:PORT --from ADDRESS   send the reminders\n"
+                    "  --state FILE       where sent reminders are remembered",
+                    "overens remind /srv/styrdokument --send --smtp localhost:25 --from kansliet@exempelby.se", "remind"}},
     };
     return table;
 }
@@ -46,7 +108,7 @@ const std::map<std::string, Command>& commands() {
 // The options of the core that take a value (so that the value is not taken for the command).
 bool takesValue(const std::string& arg) {
     static const char* const names[] = {"-o", "--output", "-f", "--format", "-l", "--lang", "--templates",
-                                        "--reference-odt", "--pdf-engine", "-j", "--jobs"};
+                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from"};
     for (const char* n : names)
         if (arg == n) return true;
     return false;
@@ -66,6 +128,12 @@ const Command* commandNamed(int argc, char** argv) {
         if (it != commands().end()) return &it->second;
     }
     return nullptr;
+}
+
+std::vector<std::string> commandNames() {
+    std::vector<std::string> names{"help"};
+    for (const auto& [name, c] : commands()) names.push_back(name);
+    return names;
 }
 
 // Poco's HelpFormatter with only the option list (its own usage line is replaced by ours).
@@ -104,6 +172,12 @@ protected:
         options.addOption(Option("calendar", "", "what the .ics holds: review (default), meetings, goals, "
                                                  "reporting, comma-separated, or all")
                               .argument("LIST"));
+        options.addOption(Option("map", "", "import: a map file naming the columns (KEY = FIELD a line)").argument("MAP"));
+        options.addOption(Option("kind", "", "import: the kind of document (delegation-order)").argument("KIND"));
+        // One option, two meanings: new and import read an existing source, remind sends from an address.
+        options.addOption(Option("from", "", "new, import: the existing source whose organisation and parties to "
+                                             "copy; remind: the sender address (or smtp.from in --config)")
+                              .argument("FILE|ADDRESS"));
         for (const ModuleEntry* m : modules)
             if (m->defineOptions) m->defineOptions(options);
     }
@@ -121,7 +195,16 @@ protected:
     }
 
     int main(const ArgVec& args) override {
+        // `overens help [COMMAND]` and `overens COMMAND --help`.
+        if (!args.empty() && args.front() == "help") {
+            if (args.size() == 1) {
+                printHelp();
+                return kExitOk;
+            }
+            return printCommandHelp(args[1]);
+        }
         if (helpRequested) {
+            if (!args.empty()) return printCommandHelp(args.front());
             printHelp();
             return kExitOk;
         }
@@ -136,7 +219,8 @@ protected:
         }
         auto command = commands().find(args.front());
         if (command == commands().end()) {
-            std::cerr << "overens: unknown command '" << args.front() << "'\n";
+            std::cerr << "overens: unknown command '" << args.front() << "'" << suggestName(commandNames(), args.front()).en
+                      << "\n";
             printUsageHint();
             return kExitUsage;
         }
@@ -157,12 +241,29 @@ protected:
     }
 
 private:
-    void printUsageHint() const { std::cerr << "Try 'overens --help'.\n"; }
+    void printUsageHint() const { std::cerr << "Try 'overens --help' or 'overens help COMMAND'.\n"; }
+
+    int printCommandHelp(const std::string& name) const {
+        auto command = commands().find(name);
+        if (command == commands().end()) {
+            std::cerr << "overens: unknown command '" << name << "'" << suggestName(commandNames(), name).en << "\n";
+            printUsageHint();
+            return kExitUsage;
+        }
+        // A command added as {run, usage} alone has no help text or example yet: its usage is all.
+        const Command& c = command->second;
+        std::cout << "Usage: overens " << c.usage << "\n\n";
+        if (c.help) std::cout << c.help << "\n\n";
+        if (c.example) std::cout << "Example:\n  " << c.example << "\n\n";
+        std::cout << "Common options: --templates DIR (templates folder), --help. See 'overens --help' for all.\n";
+        return kExitOk;
+    }
 
     void printHelp() {
         std::cout << "Usage:\n";
         for (const auto& [name, command] : commands()) std::cout << "  overens " << command.usage << '\n';
-        std::cout << "  overens --help | --version\n\n"
+        std::cout << "  overens help COMMAND | COMMAND --help   (one command's help, with an example)\n"
+                     "  overens --help | --version\n\n"
                      "Assembles the agreement between board chair and director, the director instruction and\n"
                      "the delegation order from XML answer files into ODT, PDF and calendar files.\n\n";
         OptionsHelp help(options());

@@ -56,7 +56,8 @@ Schema CoLeadershipPlugin::schema() const {
               "Hur lång tid före sammanträdet handlingarna senast skickas ut, t.ex. P7D.",
               "How long before the meeting the papers are sent out at the latest, e.g. P7D.")};
 
-    Field urgent = field("urgent", FieldType::Group, false, "Brådskande ärenden", "Urgent matters",
+    // Required in the grammar as in the rules: every agreement says how urgent matters are decided.
+    Field urgent = field("urgent", FieldType::Group, true, "Brådskande ärenden", "Urgent matters",
                          "Hur ni gör när ett beslut inte kan vänta till styrelsens nästa sammanträde (6 kap. 39 § "
                          "kommunallagen), och hur ni hanterar annat som kräver snabb improvisation.",
                          "What you do when a decision cannot wait for the board's next meeting (Local Government Act, "
@@ -73,9 +74,11 @@ Schema CoLeadershipPlugin::schema() const {
         text("consult", false, "Samråd med", "Consults",
              "Vem som hörs innan beslutet fattas, t.ex. \"kommundirektören\".",
              "Who is heard before the decision is taken, e.g. \"the municipal director\"."),
-        field("routine", FieldType::Multiline, false, "Rutin", "Routine",
-              "Hur ett brådskande beslut går till från början till anmälan.",
-              "How an urgent decision is handled from start to reporting."),
+        field("routine", FieldType::Multiline, true, "Rutin", "Routine",
+              "Hur ett brådskande beslut fattas när styrelsens avgörande inte kan vänta och hur det anmäls vid "
+              "nästa sammanträde (6 kap. 39 och 40 §§ KL).",
+              "How an urgent decision is taken when the board's decision cannot wait and how it is reported at "
+              "the next meeting (6 kap. 39 and 40 §§ KL)."),
         field("improvisation", FieldType::Multiline, false, "Nödvändig improvisation", "Necessary improvisation",
               "Hur ni håller kontakten och fördelar ansvaret när det oväntade händer.",
               "How you keep in touch and share responsibility when the unexpected happens.")};

@@ -38,6 +38,14 @@ struct Duration {
 std::optional<Date> parseDate(const std::string& text);
 std::optional<Duration> parseDuration(const std::string& text);
 
+// A period in plain words, as people write it: "1 år", "6 månader", "varje vecka", "every 2 weeks",
+// "1 år och 6 månader", "årligen", "monthly"; case does not matter. nullopt when it is not one.
+// (ISO 8601 stays the canonical form: a period read this way is written back as Duration::iso().)
+std::optional<Duration> parsePlainDuration(const std::string& text);
+// An XML Schema regular expression that matches exactly the texts parsePlainDuration accepts
+// (for the RELAX NG grammar).
+std::string plainDurationPattern();
+
 bool isLeapYear(int year);
 int daysInMonth(int year, int month);
 bool isValidDate(int year, int month, int day);

@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include "overens/calendar.hpp"
+
 namespace overens {
 
 namespace {
@@ -19,15 +21,89 @@ xml_node named(xml_node parent, const char* kind, const std::string& name) {
     return n;
 }
 
-void documentation(xml_node parent, const Field& f) {
-    const std::string help = f.help_en.empty() ? f.label_en : f.help_en;
-    if (help.empty()) return;
-    xml_node doc = parent.prepend_child("a:documentation");
-    doc.text() = help.c_str();
+// The options of one export, set by writeRelaxNg (one export runs at a time per thread).
+thread_local const RelaxNgOptions* current = nullptr;
+
+std::string word(const std::string& key) {
+    return current && current->words && current->words->has(key) ? current->words->get(key) : std::string();
 }
 
-// ISO 8601 durations as the reader takes them: xsd:duration lacks weeks (P1W, P2W).
+void note(xml_node parent, const std::string& text) {
+    if (text.empty()) return;
+    parent.prepend_child("a:documentation").text() = text.c_str();
+}
+
+// "Label (required): help. Allowed values: code = label, ..." in the export's language.
+void documentation(xml_node parent, const Field& f) {
+    const bool sv = current && current->lang == "sv";
+    const std::string label = sv ? f.label_sv : f.label_en;
+    const std::string help = sv ? f.help_sv : f.help_en;
+    std::string text = label;
+    const std::string req = word(f.required ? "required" : "optional");
+    if (!req.empty()) text += (text.empty() ? "" : " ") + std::string("(") + req + ")";
+    if (!help.empty()) text += (text.empty() ? "" : ": ") + help;
+    const FieldType t = f.type == FieldType::List ? f.item : f.type;
+    if (t == FieldType::Enum && !f.choices.empty()) {
+        std::string list;
+        for (const auto& c : f.choices) list += (list.empty() ? "" : ", ") + c.value + " = " + (sv ? c.label_sv : c.label_en);
+        text += " " + word("choices") + ": " + list + ".";
+    } else if (t == FieldType::Duration || t == FieldType::Date || t == FieldType::Boolean) {
+        text += " " + word(t == FieldType::Duration ? "duration" : t == FieldType::Date ? "date" : "boolean");
+    }
+    note(parent, text);
+}
+
+// A pattern that matches the word in any case, with any whitespace around and between its words,
+// as the source reader compares choices.
+std::string caseless(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += "\\s+";
+        space = false;
+        if (c >= 'a' && c <= 'z') {
+            out += std::string("[") + static_cast<char>(c) + static_cast<char>(c - 32) + "]";
+        } else if (c >= 'A' && c <= 'Z') {
+            out += std::string("[") + static_cast<char>(c + 32) + static_cast<char>(c) + "]";
+        } else if (c == 0xC3 && i + 1 < text.size()) {
+            const unsigned char d = static_cast<unsigned char>(text[i + 1]);
+            const unsigned char lo = d >= 0x80 && d <= 0x9E ? d + 0x20 : d, up = d >= 0xA0 && d <= 0xBE ? d - 0x20 : d;
+            out += std::string("[") + static_cast<char>(c) + static_cast<char>(lo) + static_cast<char>(c) +
+                   static_cast<char>(up) + "]";
+            ++i;
+        } else if (std::string("\\|.-^?*+{}()[]$").find(static_cast<char>(c)) != std::string::npos) {
+            out += std::string("\\") + static_cast<char>(c);
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+// Exact values for completion in editors, and one pattern for every spelling the reader takes.
+void lenientChoice(xml_node parent, const std::vector<std::string>& exact, const std::vector<std::string>& spellings) {
+    xml_node c = add(parent, "choice");
+    for (const auto& v : exact) add(c, "value").text() = v.c_str();
+    std::string alt;
+    for (const auto& v : spellings) alt += (alt.empty() ? "" : "|") + caseless(v);
+    xml_node d = add(c, "data");
+    d.append_attribute("type") = "string";
+    named(d, "param", "pattern").text() = ("\\s*(" + alt + ")\\s*").c_str();
+}
+
+const std::vector<std::string> kYesNo{"true", "false", "yes", "no", "ja", "nej", "1", "0"};
+
+// Durations as the reader takes them: ISO 8601 (xsd:duration lacks weeks, P1W) or plain words.
 void durationPattern(xml_node parent) {
+    parent = add(parent, "choice");
+    xml_node plain = add(parent, "data");
+    plain.append_attribute("type") = "string";
+    named(plain, "param", "pattern").text() = plainDurationPattern().c_str();
     xml_node d = add(parent, "data");
     d.append_attribute("type") = "string";
     named(d, "param", "pattern").text() = "P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+S)?)?";
@@ -56,16 +132,20 @@ void valuePattern(xml_node parent, const Field& f, FieldType type) {
             break;
         }
         case FieldType::Enum: {
-            xml_node c = add(parent, "choice");
-            for (const auto& choice : f.choices) add(c, "value").text() = choice.value.c_str();
-            if (f.choices.empty()) add(parent, "text");
+            if (f.choices.empty()) {
+                add(parent, "text");
+                break;
+            }
+            std::vector<std::string> exact, spellings;
+            for (const auto& choice : f.choices) {
+                exact.push_back(choice.value);
+                for (const auto* v : {&choice.value, &choice.label_sv, &choice.label_en})
+                    if (!v->empty()) spellings.push_back(*v);
+            }
+            lenientChoice(parent, exact, spellings);
             break;
         }
-        case FieldType::Boolean: {
-            xml_node c = add(parent, "choice");
-            for (const char* v : {"true", "false", "yes", "no", "ja", "nej", "1", "0"}) add(c, "value").text() = v;
-            break;
-        }
+        case FieldType::Boolean: lenientChoice(parent, kYesNo, kYesNo); break;
         default: add(parent, "text"); break;
     }
 }
@@ -103,6 +183,7 @@ void fieldPattern(xml_node parent, const Field& f) {
             documentation(a, f);
             valuePattern(a, f, f.type);
             xml_node e = named(choice, "element", f.name);
+            documentation(e, f);
             valuePattern(e, f, f.type);
         }
     }
@@ -117,57 +198,77 @@ void record(xml_node parent, const std::vector<Field>& fields) {
     for (const auto& f : fields) fieldPattern(all, f);
 }
 
-void attribute(xml_node parent, const char* name, bool required, const char* type = nullptr,
-               std::initializer_list<const char*> values = {}) {
+void attribute(xml_node parent, const std::string& element, const char* name, bool required, const char* type = nullptr,
+               const std::vector<std::string>& values = {}) {
     xml_node holder = required ? parent : add(parent, "optional");
     xml_node a = named(holder, "attribute", name);
-    if (values.size()) {
-        xml_node c = add(a, "choice");
-        for (const char* v : values) add(c, "value").text() = v;
-    } else if (type) {
+    std::string help = word(element + "." + name);
+    const std::string req = word(required ? "required" : "optional");
+    if (!req.empty()) help = "(" + req + ") " + help;
+    note(a, help);
+    if (!values.empty())
+        lenientChoice(a, values, values);
+    else if (type && std::string(type) == "duration")
+        durationPattern(a);
+    else if (type)
         add(a, "data").append_attribute("type") = type;
-    } else {
+    else
         add(a, "text");
-    }
+}
+
+xml_node headerElement(xml_node parent, const char* name) {
+    xml_node e = named(parent, "element", name);
+    note(e, word(name));
+    return e;
 }
 
 void header(xml_node all) {
-    xml_node org = named(all, "element", "organisation");
-    attribute(org, "type", true, nullptr, {"kommun", "region"});
-    attribute(org, "name", true);
-    attribute(org, "board", false);
-    attribute(org, "board-en", false);
+    xml_node org = headerElement(all, "organisation");
+    attribute(org, "organisation", "type", true, nullptr, {"kommun", "region"});
+    attribute(org, "organisation", "name", true);
+    attribute(org, "organisation", "board", false);
+    attribute(org, "organisation", "board-en", false);
 
-    xml_node party = named(add(all, "zeroOrMore"), "element", "party");
-    attribute(party, "role", true);
-    attribute(party, "name", true);
-    attribute(party, "title", false);
-    attribute(party, "email", false);
+    xml_node party = headerElement(add(all, "zeroOrMore"), "party");
+    attribute(party, "party", "role", true);
+    attribute(party, "party", "name", true);
+    attribute(party, "party", "title", false);
+    xml_node email = named(add(party, "optional"), "attribute", "email");
+    note(email, word("party.email"));
+    xml_node d = add(email, "data");
+    d.append_attribute("type") = "string";
+    named(d, "param", "pattern").text() = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*";
 
-    xml_node reg = named(add(all, "optional"), "element", "registration");
-    attribute(reg, "dnr", false);
-    attribute(reg, "adopted", false, "date");
-    attribute(reg, "body", false);
-    attribute(reg, "minutes", false);
-    attribute(reg, "version", false);
+    xml_node reg = headerElement(add(all, "optional"), "registration");
+    attribute(reg, "registration", "dnr", false);
+    attribute(reg, "registration", "adopted", false, "date");
+    attribute(reg, "registration", "body", false);
+    attribute(reg, "registration", "minutes", false);
+    attribute(reg, "registration", "version", false);
 
-    xml_node review = named(add(all, "optional"), "element", "review");
-    durationPattern(named(add(review, "optional"), "attribute", "every"));
-    attribute(review, "next", false, "date");
-    durationPattern(named(add(review, "optional"), "attribute", "notify-before"));
-    attribute(review, "recurring", false, nullptr, {"true", "false", "yes", "no", "ja", "nej", "1", "0"});
+    xml_node review = headerElement(add(all, "optional"), "review");
+    attribute(review, "review", "every", false, "duration");
+    attribute(review, "review", "next", false, "date");
+    attribute(review, "review", "notify-before", false, "duration");
+    attribute(review, "review", "recurring", false, nullptr, kYesNo);
 
-    xml_node history = named(add(all, "optional"), "element", "history");
+    xml_node history = headerElement(add(all, "optional"), "history");
     xml_node revision = named(add(history, "zeroOrMore"), "element", "revision");
-    attribute(revision, "version", true);
-    attribute(revision, "date", true, "date");
-    attribute(revision, "author", false);
-    attribute(revision, "note", false);
+    note(revision, word("history.revision"));
+    attribute(revision, "revision", "version", true);
+    attribute(revision, "revision", "date", true, "date");
+    attribute(revision, "revision", "author", false);
+    attribute(revision, "revision", "note", false);
 }
 
 }  // namespace
 
-void writeRelaxNg(const DocumentKind& kind, const SchemaLookup& schemas, std::ostream& out) {
+void writeRelaxNg(const DocumentKind& kind, const SchemaLookup& schemas, std::ostream& out,
+                  const RelaxNgOptions& options) {
+    current = &options;
+    struct Reset {
+        ~Reset() { current = nullptr; }
+    } reset;
     pugi::xml_document doc;
     xml_node grammar = add(doc, "grammar");
     grammar.append_attribute("xmlns") = kRng;
@@ -177,9 +278,15 @@ void writeRelaxNg(const DocumentKind& kind, const SchemaLookup& schemas, std::os
         .set_value((" The source format of the document kind '" + kind.id + "', generated by overens schema. ").c_str());
 
     xml_node root = named(add(grammar, "start"), "element", kind.id);
+    note(root, word("root"));
     xml_node kindAttr = named(add(root, "optional"), "attribute", "kind");
+    note(kindAttr, word("root.kind"));
     add(kindAttr, "value").text() = kind.id.c_str();
-    attribute(root, "lang", false, nullptr, {"sv", "en"});
+    xml_node lang = named(add(root, "optional"), "attribute", "lang");
+    note(lang, word("root.lang"));
+    xml_node langs = add(lang, "choice");
+    add(langs, "value").text() = "sv";
+    add(langs, "value").text() = "en";
     xml_node all = add(root, "interleave");
     header(all);
     for (const auto& section : kind.sections) {
@@ -192,7 +299,10 @@ void writeRelaxNg(const DocumentKind& kind, const SchemaLookup& schemas, std::os
         auto schema = schemas.find(section.id);
         if (schema == schemas.end()) continue;
         xml_node define = named(grammar, "define", "section." + section.id);
-        record(named(define, "element", section.id), schema->second.fields);
+        xml_node element = named(define, "element", section.id);
+        if (auto title = options.sectionTitles.find(section.id); title != options.sectionTitles.end())
+            note(element, title->second);
+        record(element, schema->second.fields);
     }
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "source/value_bounds.hpp"
+#include "source/lenient_values.hpp"
 #include "util/text.hpp"
 
 namespace overens {
@@ -75,10 +76,11 @@ Value FieldReader::convert(const Field& f, FieldType type, const std::string& ra
                     "'" + t + "' is not a valid date (YYYY-MM-DD)");
             break;
         case FieldType::Duration:
-            v.duration = parseDuration(t);
+            v.duration = matchDuration(t);
+            if (v.duration && !parseDuration(t)) v.text = v.duration->iso();  // plain words: canonical form kept
             if (!v.duration)
-                bad("source.bad-duration", "'" + t + "' är ingen giltig varaktighet (ISO 8601, t.ex. P1Y, P6M, P30D)",
-                    "'" + t + "' is not a valid duration (ISO 8601, e.g. P1Y, P6M, P30D)");
+                bad("source.bad-duration", "'" + t + "' är ingen giltig varaktighet (t.ex. \"1 år\", \"6 månader\", \"varje vecka\" eller P1Y, P6M, P1W)",
+                    "'" + t + "' is not a valid duration (e.g. \"1 year\", \"6 months\", \"every 2 weeks\" or P1Y, P6M, P2W)");
             break;
         case FieldType::Email:
             if (!validEmail(t))
@@ -87,21 +89,19 @@ Value FieldReader::convert(const Field& f, FieldType type, const std::string& ra
             break;
         case FieldType::Enum: {
             std::vector<std::string> allowed;
-            bool ok = false;
-            for (const auto& c : f.choices) {
-                allowed.push_back(c.value);
-                ok = ok || c.value == t;
+            for (const auto& c : f.choices) allowed.push_back(c.value);
+            if (const auto code = matchChoice(f.choices, t)) {
+                v.text = *code;  // a label or another case: the code is what the plugins read
+            } else {
+                const Suggestion hint = suggestChoice(f.choices, t);
+                bad("source.bad-choice", "'" + t + "' är inget av de tillåtna värdena: " + joinNames(allowed) + hint.sv,
+                    "'" + t + "' is not one of the allowed values: " + joinNames(allowed) + hint.en);
             }
-            if (!ok)
-                bad("source.bad-choice", "'" + t + "' är inget av de tillåtna värdena: " + joinNames(allowed),
-                    "'" + t + "' is not one of the allowed values: " + joinNames(allowed));
             break;
         }
         case FieldType::Boolean:
-            if (t == "true" || t == "yes" || t == "ja" || t == "1")
-                v.flag = true;
-            else if (t == "false" || t == "no" || t == "nej" || t == "0")
-                v.flag = false;
+            if (const auto yes = matchYesNo(t))
+                v.flag = *yes;
             else
                 bad("source.bad-boolean", "'" + t + "' är inget ja/nej-värde (ja, nej, true, false)",
                     "'" + t + "' is not a yes/no value (yes, no, true, false)");
@@ -226,14 +226,18 @@ void FieldReader::checkRequired(const Record& r, const std::vector<Field>& field
 
 void FieldReader::unknownAttribute(const pugi::xml_attribute& a, const std::vector<std::string>& allowed) {
     diags_.error("source.unknown-attribute", loc_.of(a),
-                 std::string("okänt attribut '") + a.name() + "'; tillåtna: " + joinNames(allowed),
-                 std::string("unknown attribute '") + a.name() + "'; allowed: " + joinNames(allowed));
+                 std::string("okänt attribut '") + a.name() + "'; tillåtna: " + joinNames(allowed) +
+                     suggestName(allowed, a.name()).sv,
+                 std::string("unknown attribute '") + a.name() + "'; allowed: " + joinNames(allowed) +
+                     suggestName(allowed, a.name()).en);
 }
 
 void FieldReader::unknownElement(const pugi::xml_node& e, const std::vector<std::string>& allowed) {
     diags_.error("source.unknown-element", loc_.of(e),
-                 std::string("okänt element <") + e.name() + ">; tillåtna här: " + joinNames(allowed),
-                 std::string("unknown element <") + e.name() + ">; allowed here: " + joinNames(allowed));
+                 std::string("okänt element <") + e.name() + ">; tillåtna här: " + joinNames(allowed) +
+                     suggestName(allowed, e.name()).sv,
+                 std::string("unknown element <") + e.name() + ">; allowed here: " + joinNames(allowed) +
+                     suggestName(allowed, e.name()).en);
 }
 
 void FieldReader::strayText(const pugi::xml_node& text, const pugi::xml_node& parent) {

@@ -16,6 +16,7 @@
 #include "source/header_fields.hpp"
 #include "source/value_bounds.hpp"
 #include "source/xml_chars.hpp"
+#include "source/file_kind.hpp"
 #include "source/xml_locations.hpp"
 #include "source/xml_wellformed.hpp"
 
@@ -185,6 +186,7 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
     };
     if (status) *status = ReadStatus::Ok;
 
+    if (reportNonXml(xml, displayName, diags)) return fail(ReadStatus::Malformed);
     const XmlLocations locations(displayName, xml.data(), xml.size());
     if (!checkCharacters(xml, locations, diags) || !checkXml(xml, locations, src.context, diags))
         return fail(ReadStatus::Malformed);

@@ -118,7 +118,7 @@ TEST(SourceReader, LocationsSurviveCrLfLineEnds) {
 TEST(SourceReader, ReportsBadValuesWhereTheyAre) {
     Diagnostics d;
     const std::string xml = std::string(kHeader) +
-                            "  <notes title=\"x\" due=\"2027-02-29\" every=\"1 year\" contact=\"nobody\" level=\"mid\"\n"
+                            "  <notes title=\"x\" due=\"2027-02-29\" every=\"sometimes\" contact=\"nobody\" level=\"mid\"\n"
                             "         urgent=\"kanske\" count=\"3.5\" colour=\"red\">\n"  // 10
                             "    <row/>\n"                                                 // 11
                             "    <unknown>?</unknown>\n"                                   // 12

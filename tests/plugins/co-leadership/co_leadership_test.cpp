@@ -41,7 +41,7 @@ TEST(CoLeadership, IntervalMustBeAtLeastADay) {
     EXPECT_CODE(codesOf(withCoLeadership("<meeting name=\"Noll\" every=\"P0D\"/>" + kPrep + kUrgent + kGolden)),
                 "co-leadership.bad-interval");
     // A malformed interval is the core's to report.
-    EXPECT_CODE(codesOf(withCoLeadership("<meeting name=\"Fel\" every=\"varje vecka\"/>" + kPrep + kUrgent + kGolden)),
+    EXPECT_CODE(codesOf(withCoLeadership("<meeting name=\"Fel\" every=\"ibland\"/>" + kPrep + kUrgent + kGolden)),
                 "source.bad-duration");
 }
 
@@ -55,19 +55,27 @@ TEST(CoLeadership, MeetingRarerThanTheReviewIsAWarning) {
     EXPECT_EQ(d->severity, Severity::Warning);
 }
 
-TEST(CoLeadership, NeedsAnUrgentMattersRoutineCitingTheLaw) {
+// <urgent> and its <routine> are required by the schema, so the grammar (jing) and validate agree
+// (tests/core/schema_export/grammar_agreement_test.cpp); the law behind it is in the field's help.
+TEST(CoLeadership, NeedsAnUrgentMattersRoutine) {
     const std::string xml = agreementXml(withCoLeadership("<meeting name=\"V\" every=\"P1W\"/>" + kPrep + kGolden));
     TempDir dir;
     const Checked c = check(xml, dir);
-    const Diagnostic* d = c.find("co-leadership.no-urgent-routine");
+    const Diagnostic* d = c.find("source.missing-field");
     ASSERT_NE(d, nullptr) << c.dumped();
     EXPECT_EQ(d->severity, Severity::Error);
-    EXPECT_TRUE(contains(d->message_sv, "6 kap. 39")) << d->message_sv;
-    EXPECT_TRUE(contains(d->message_en, "6 kap. 39")) << d->message_en;
+    EXPECT_TRUE(contains(d->message_sv, "<co-leadership> saknar <urgent>")) << d->message_sv;
     // An urgent element without its routine is no routine either.
+    const Checked noRoutine = check(agreementXml(withCoLeadership("<meeting name=\"V\" every=\"P1W\"/>" + kPrep +
+                                                                  "<urgent decided-by=\"chair\"/>" + kGolden)),
+                                    dir);
+    const Diagnostic* r = noRoutine.find("source.missing-field");
+    ASSERT_NE(r, nullptr) << noRoutine.dumped();
+    EXPECT_TRUE(contains(r->message_en, "<urgent> lacks <routine> (Routine)")) << r->message_en;
+    // An empty routine is reported as empty.
     EXPECT_CODE(codesOf(withCoLeadership("<meeting name=\"V\" every=\"P1W\"/>" + kPrep +
-                                         "<urgent decided-by=\"chair\"/>" + kGolden)),
-                "co-leadership.no-urgent-routine");
+                                         "<urgent><routine> </routine></urgent>" + kGolden)),
+                "source.empty-field");
 }
 
 TEST(CoLeadership, NoUrgentRoutineFailsValidateInEitherLanguage) {
@@ -75,10 +83,10 @@ TEST(CoLeadership, NoUrgentRoutineFailsValidateInEitherLanguage) {
     writeFile(dir / "a.xml", agreementXml(withCoLeadership("<meeting name=\"V\" every=\"P1W\"/>" + kPrep + kGolden)));
     const RunResult sv = runOverens({"validate", (dir / "a.xml").string()});
     EXPECT_EQ(sv.exitCode, 1);
-    EXPECT_EQ(codesIn(sv.err), std::set<std::string>{"co-leadership.no-urgent-routine"}) << sv.err;
-    EXPECT_TRUE(contains(sv.err, "rutinen för brådskande ärenden saknas")) << sv.err;
+    EXPECT_EQ(codesIn(sv.err), std::set<std::string>{"source.missing-field"}) << sv.err;
+    EXPECT_TRUE(contains(sv.err, "saknar <urgent> (Brådskande ärenden)")) << sv.err;
     const RunResult en = runOverens({"validate", (dir / "a.xml").string(), "--lang", "en"});
-    EXPECT_TRUE(contains(en.err, "the routine for urgent matters is missing")) << en.err;
+    EXPECT_TRUE(contains(en.err, "lacks <urgent> (Urgent matters)")) << en.err;
 }
 
 TEST(CoLeadership, OnlyTheChairOrAnAppointedMemberDecidesUrgentMatters) {
