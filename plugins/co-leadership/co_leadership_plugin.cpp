@@ -23,6 +23,8 @@ void CoLeadershipPlugin::crossCheck(const Record&, const Context& ctx, const Fac
         if (kind == other.end() || kind->second.empty()) continue;
         const std::string k = *kind->second.begin();
         if (k != "director-instruction" && k != "delegation-order") continue;
+        // A committee's own delegation order is signed by that committee's chair, not the board's.
+        if (other.count("delegation-order.committee")) continue;
         auto names = other.find("header.party.chair.name");
         if (names == other.end() || names->second.empty() || names->second.count(chair->name)) continue;
         const std::string otherName = *names->second.begin();

@@ -5,11 +5,12 @@ namespace overens::delegation {
 
 namespace {
 
-// A list whose items are the template keys prefix1..prefixN.
-void keyList(doc::Blocks& out, const Wording& w, const std::string& prefix, int n) {
+// A list whose items are the template keys prefix1..prefixN, with the section's placeholders.
+void keyList(doc::Blocks& out, const Wording& w, const std::string& prefix, int n,
+             const std::map<std::string, std::string>& vars) {
     doc::List list;
     list.ordered = true;
-    for (int i = 1; i <= n; ++i) list.items.push_back({doc::runs(w.get(prefix + std::to_string(i))), {}});
+    for (int i = 1; i <= n; ++i) list.items.push_back({doc::runs(w.format(prefix + std::to_string(i), vars)), {}});
     out.push_back(std::move(list));
 }
 
@@ -40,10 +41,10 @@ public:
         compose::addWording(out_, w_, "general-intro", vars);
         heading(3, "not-delegable-heading");
         compose::addWording(out_, w_, "not-delegable", vars);
-        keyList(out_, w_, "not-delegable-", 5);
+        keyList(out_, w_, "not-delegable-", 5, vars);
         heading(3, "automated-heading");
         compose::addWording(out_, w_, "automated", vars);
-        keyList(out_, w_, "automated-", 4);
+        keyList(out_, w_, "automated-", 4, vars);
         heading(3, "urgent-heading");
         compose::addWording(out_, w_, "urgent", vars);
         heading(3, "reporting-heading");

@@ -54,7 +54,8 @@ std::optional<FileKind> sniffNonXml(const std::string& bytes) {
 
 bool reportNonXml(const std::string& bytes, const std::string& displayName, Diagnostics& diags) {
     const auto kind = sniffNonXml(bytes);
-    if (!kind) return false;
+    // Unknown binary content is left to the character check, which names the byte at its place.
+    if (!kind || kind->id == "binary") return false;
     const std::string out = displayName.substr(0, displayName.rfind('.')) + ".xml";
     if (kind->importable)
         diags.error("source.not-xml", Location{displayName},
