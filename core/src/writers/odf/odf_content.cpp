@@ -56,13 +56,10 @@ public:
         std::string skeleton = serialize(xml_);
         const std::size_t at = skeleton.rfind(std::string("<") + kSplit);
         const std::size_t after = skeleton.find('>', at) + 1;
-        std::string out;
-        out.reserve(skeleton.size() + bodyText_.size());
-        out.append(skeleton, 0, at);
-        out += bodyText_;
-        std::string().swap(bodyText_);
-        out.append(skeleton, after, std::string::npos);
-        return out;
+        // In place: a second copy of the body would double the peak.
+        bodyText_.insert(0, skeleton, 0, at);
+        bodyText_.append(skeleton, after, std::string::npos);
+        return std::move(bodyText_);
     }
 
 private:
