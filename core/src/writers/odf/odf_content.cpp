@@ -50,10 +50,54 @@ public:
         for (const auto& block : doc_.blocks) std::visit([&](const auto& b) { emit(b); }, block);
         if (!body_.first_child()) appendParagraph(body_, "text:p", take(styles::kBody).c_str(), std::string_view());
         if (!autos_.first_child()) autos_.parent().remove_child(autos_);
-        return serialize(xml_);
+        // The body was written out block by block; put it back between the skeleton's tags.
+        flushBody();
+        body_.append_child(kSplit);
+        std::string skeleton = serialize(xml_);
+        const std::size_t at = skeleton.rfind(std::string("<") + kSplit);
+        const std::size_t after = skeleton.find('>', at) + 1;
+        // In place: a second copy of the body would double the peak.
+        bodyText_.insert(0, skeleton, 0, at);
+        bodyText_.append(skeleton, after, std::string::npos);
+        return std::move(bodyText_);
     }
 
 private:
+    // --- streaming the body ---------------------------------------------------------------
+    // A whole document's DOM costs several times its text, so finished body elements are
+    // serialised (exactly as serialize() would write them) and dropped as we go.
+    static constexpr const char* kSplit = "overens-split";
+    static constexpr std::size_t kRowsPerFlush = 256;
+
+    void printChildren(pugi::xml_node parent) {
+        StringAppender w(bodyText_);
+        while (auto c = parent.first_child()) {
+            c.print(w, "", pugi::format_raw, pugi::encoding_utf8);
+            parent.remove_child(c);
+        }
+    }
+    void flushBody() { printChildren(body_); }
+
+    // Open and close tags of e as it would be serialised with children.
+    static std::pair<std::string, std::string> tagsOf(pugi::xml_node e) {
+        pugi::xml_document tmp;
+        auto copy = tmp.append_child(e.name());
+        for (auto a : e.attributes()) copy.append_attribute(a.name()) = a.value();
+        copy.append_child(kSplit);
+        std::string s;
+        StringAppender w(s);
+        copy.print(w, "", pugi::format_raw, pugi::encoding_utf8);
+        const std::size_t at = s.rfind(std::string("<") + kSplit);
+        const std::size_t after = s.find('>', at) + 1;
+        return {s.substr(0, at), s.substr(after)};
+    }
+
+    struct StringAppender : pugi::xml_writer {
+        explicit StringAppender(std::string& s) : out(s) {}
+        void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
+        std::string& out;
+    };
+
     // --- automatic styles -------------------------------------------------------------
     // One automatic style per distinct look, named in order of first use (P1, P2, ...).
     template <typename Make>
@@ -311,24 +355,40 @@ private:
             for (const auto& r : t.rows) measure(r);
         }
 
+        flushBody();
         auto table = body_.append_child("table:table");
         table.append_attribute("table:name") = nextTableName().c_str();
         table.append_attribute("table:style-name") = tableStyle("data", 100).c_str();
+        std::string closeTag;  // set once the table is being written out in pieces
         const std::string headCell = cellStyle("head");
         const std::string bodyCell = cellStyle("body");
         columns(table, weights, bodyCell);
         auto rowsOf = [&](pugi::xml_node parent, const std::vector<doc::Row>& rows, const std::string& cellStyleName,
                           const char* paragraphStyle) {
             static const doc::Cell empty;
+            std::size_t count = 0;
             for (const auto& r : rows) {
                 auto row = parent.append_child("table:table-row");
                 for (std::size_t i = 0; i < n; ++i)
                     appendParagraph(cell(row, cellStyleName), "text:p", paragraphStyle, i < r.size() ? r[i] : empty);
+                if (parent == table && ++count % kRowsPerFlush == 0) {
+                    if (closeTag.empty()) {
+                        auto tags = tagsOf(table);
+                        bodyText_ += tags.first;
+                        closeTag = std::move(tags.second);
+                    }
+                    printChildren(table);
+                }
             }
         };
         if (!t.header.empty())
             rowsOf(table.append_child("table:table-header-rows"), t.header, headCell, styles::kTableHeading);
         rowsOf(table, t.rows, std::string(), styles::kTableContents);
+        if (!closeTag.empty()) {
+            printChildren(table);
+            bodyText_ += closeTag;
+            body_.remove_child(table);
+        }
     }
 
     // --- title block and signatures -------------------------------------------------------
@@ -374,6 +434,7 @@ private:
     bool sv_ = true;
     pugi::xml_document xml_;
     pugi::xml_node autos_, body_;
+    std::string bodyText_;  // the body's finished elements, serialised
     std::map<std::string, std::string> autoNames_;
     std::map<std::string, int> autoCounters_;
     bool pendingBreak_ = false;

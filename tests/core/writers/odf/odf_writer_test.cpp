@@ -370,6 +370,28 @@ TEST(OdfWriter, ControlCharactersAreDroppedNotWrittenAsInvalidXml) {
     EXPECT_TRUE(p.child("text:line-break"));
 }
 
+// The body is written out in pieces (block by block, a long table every few hundred rows) to
+// keep memory low; the bytes must be those of the whole tree serialised at once. Re-serialising
+// the parsed content.xml with pugixml, raw and keeping all text, gives those bytes.
+TEST(OdfWriter, BodyWrittenInPiecesEqualsTheWholeTreeSerialisedAtOnce) {
+    for (std::size_t rows : {std::size_t(1), std::size_t(255), std::size_t(256), std::size_t(700)}) {
+        auto d = test::delegationOrder(rows);
+        for (auto& b : test::everyBlockDocument().blocks) d.blocks.push_back(b);
+        TempDir dir;
+        const std::string content = unzip(writeToFile(d, dir / "pieces.odt")).files.at("content.xml");
+        pugi::xml_document whole;
+        const unsigned keepEverything =
+            (pugi::parse_full | pugi::parse_ws_pcdata) & ~(pugi::parse_declaration | pugi::parse_eol);
+        ASSERT_TRUE(whole.load_buffer(content.data(), content.size(), keepEverything));
+        std::ostringstream again;
+        again << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        whole.save(again, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+        EXPECT_EQ(again.str(), content) << rows << " rows";
+        const auto tableRows = whole.select_nodes("//table:table-row").size();
+        EXPECT_GE(tableRows, rows) << rows << " rows";
+    }
+}
+
 // --- errors ----------------------------------------------------------------------------------
 
 TEST(OdfReference, BrokenReferencesAreClearWriteErrors) {
