@@ -10,19 +10,13 @@
 #include "writers/odf/odf_style_names.hpp"
 #include "writers/odf/odf_text.hpp"
 #include "writers/odf/odf_xml.hpp"
+#include "writers/table_widths.hpp"
 
 namespace overens::odf {
 
 namespace {
 
 constexpr int kTocLevels = 2;  // as the PDF writer's <toc levels> (templates/pdf/style.xml)
-
-std::size_t utf8Length(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
 
 // A heading as the table of contents lists it.
 struct TocEntry {
@@ -341,19 +335,20 @@ private:
         if (!t.caption.empty()) appendParagraph(body_, "text:p", take(styles::kTableCaption).c_str(), t.caption);
         if (n == 0) return;
 
-        std::vector<double> weights;
-        if (t.weights.size() == n && std::all_of(t.weights.begin(), t.weights.end(), [](double w) { return w > 0; })) {
-            weights = t.weights;
-        } else {
-            // From content: the longest text of each column, within bounds.
-            weights.assign(n, 3.0);
-            auto measure = [&](const doc::Row& r) {
-                for (std::size_t i = 0; i < r.size(); ++i)
-                    weights[i] = std::max(weights[i], std::min(40.0, static_cast<double>(utf8Length(doc::plainText(r[i])))));
-            };
-            for (const auto& r : t.header) measure(r);
-            for (const auto& r : t.rows) measure(r);
-        }
+        // The PDF writer's widths (table_widths), from estimated text widths at the table
+        // styles' sizes (Table Contents 9 pt, Table Heading 9.5 pt bold) in the house page's
+        // text width (16 cm) less each cell's padding (0.1 cm a side).
+        std::vector<writers::ColumnExtent> extents(n);
+        auto measure = [&](const doc::Row& r, double size, bool bold) {
+            for (std::size_t i = 0; i < r.size() && i < n; ++i)
+                extents[i].merge(writers::estimateExtent(doc::plainText(r[i]), size, bold));
+        };
+        for (const auto& r : t.header) measure(r, 9.5, true);
+        for (const auto& r : t.rows) measure(r, 9, false);
+        const double pt = 72 / 2.54;  // a centimetre
+        std::vector<double> weights =
+            writers::columnWidths(std::move(extents), t.weights, 16 * pt - 0.2 * pt * static_cast<double>(n), 18);
+        for (double& w : weights) w += 0.2 * pt;  // the column holds its cells' padding too
 
         flushBody();
         auto table = body_.append_child("table:table");

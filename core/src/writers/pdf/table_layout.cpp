@@ -3,9 +3,9 @@
 // between lines), and the header rows repeated at the top of every page the table runs onto.
 #include <algorithm>
 #include <cstdint>
-#include <numeric>
 
 #include "writers/pdf/layout.hpp"
+#include "writers/table_widths.hpp"
 
 namespace overens::pdf {
 namespace {
@@ -90,134 +90,21 @@ private:
         const std::size_t n = columns_;
         const double pad = std::max(body_.padding, head_.padding);
         const double avail = canvas_.width() - 2 * pad * static_cast<double>(n);
-        widths_.assign(n, avail / static_cast<double>(n));
-        // CSS's automatic table layout: each column's minimum (its widest piece that cannot be
-        // broken, hyphenation allowed) and preferred width (its longest text on one line) decide.
-        // The table's weights only share the room when there is no content to measure.
-        std::vector<double> mins(n, 0), words(n, 0), maxs(n, 0);
+        // Each column's minimum (its widest piece that cannot be broken, hyphenation allowed),
+        // widest word and preferred width (its longest text on one line) decide (table_widths).
+        std::vector<writers::ColumnExtent> extents(n);
         auto measure = [&](const doc::Row& row, const TextStyle& s) {
             for (std::size_t c = 0; c < n && c < row.size(); ++c) {
-                auto e = measureSpans(canvas_.fonts(), spans(row, c, s), mins[c]);
-                mins[c] = std::max(mins[c], e.minWidth);
-                words[c] = std::max(words[c], e.wordWidth);
-                maxs[c] = std::max(maxs[c], e.maxWidth);
+                auto e = measureSpans(canvas_.fonts(), spans(row, c, s), extents[c].min);
+                extents[c].merge({e.minWidth, e.wordWidth, e.maxWidth});
             }
         };
         for (const auto& r : table_.header) measure(r, head_);
         for (std::size_t i = 0; i < table_.rows.size() && i < measuredRows_; ++i) measure(table_.rows[i], body_);
-        const double weightSum = std::accumulate(table_.weights.begin(), table_.weights.end(), 0.0);
-        const bool empty = std::all_of(maxs.begin(), maxs.end(), [](double m) { return m <= 0; });
-        if (empty && weightsValid(weightSum)) {
-            for (std::size_t c = 0; c < n; ++c) widths_[c] = avail * table_.weights[c] / weightSum;
-        } else {
-            const double floor = 2 * body_.size;
-            // Whole words where they fit side by side; otherwise the columns whose words cost the
-            // least extra room keep them whole, the others are hyphenated.
-            for (std::size_t c = 0; c < n; ++c) mins[c] = std::max(mins[c], floor);
-            std::vector<std::size_t> order(n);
-            std::iota(order.begin(), order.end(), 0);
-            std::sort(order.begin(), order.end(),
-                      [&](std::size_t a, std::size_t b) { return words[a] - mins[a] < words[b] - mins[b]; });
-            double used = std::accumulate(mins.begin(), mins.end(), 0.0);
-            for (std::size_t c : order) {
-                const double extra = std::max(0.0, words[c] - mins[c]);
-                if (used + extra > avail) break;
-                mins[c] += extra;
-                used += extra;
-            }
-            for (std::size_t c = 0; c < n; ++c) {
-                mins[c] = std::max(mins[c], floor);
-                maxs[c] = std::max(maxs[c], mins[c]);
-            }
-            const double sumMin = std::accumulate(mins.begin(), mins.end(), 0.0);
-            const double sumMax = std::accumulate(maxs.begin(), maxs.end(), 0.0);
-            for (std::size_t c = 0; c < n; ++c) {
-                if (sumMax <= avail)  // everything fits on one line: share the rest by natural width
-                    widths_[c] = maxs[c] + (avail - sumMax) * maxs[c] / sumMax;
-                else if (sumMin >= avail)  // even the longest pieces do not fit: see below
-                    widths_[c] = 0;
-                else  // every column its minimum, the rest in proportion to what each still wants
-                    widths_[c] = mins[c] + (maxs[c] - mins[c]) * (avail - sumMin) / (sumMax - sumMin);
-            }
-            if (sumMax > avail && sumMin >= avail) fairShare(mins, avail);
-            else if (sumMax > avail && weightsValid(weightSum)) byWeights(mins, maxs, avail);
-        }
+        widths_ = writers::columnWidths(std::move(extents), table_.weights, avail, 2 * body_.size);
         xs_.assign(n + 1, canvas_.left());
         for (std::size_t c = 0; c < n; ++c) xs_[c + 1] = xs_[c] + widths_[c] + 2 * pad;
         xs_[n] = canvas_.right();
-    }
-
-    bool weightsValid(double sum) const {
-        return table_.weights.size() == columns_ && sum > 0 &&
-               std::all_of(table_.weights.begin(), table_.weights.end(), [](double w) { return w >= 0; });
-    }
-
-    // The table's weights say which columns should get the room the content leaves: each column
-    // its weighted share, but never less than its minimum nor more than its preferred width; what
-    // the clamped columns give up or take is shared among the others by weight.
-    void byWeights(const std::vector<double>& mins, const std::vector<double>& maxs, double avail) {
-        const std::size_t n = mins.size();
-        std::vector<bool> fixed(n, false);
-        for (std::size_t round = 0; round <= n; ++round) {
-            double room = avail, weights = 0;
-            for (std::size_t c = 0; c < n; ++c) {
-                if (fixed[c]) room -= widths_[c];
-                else weights += table_.weights[c];
-            }
-            if (weights <= 0) {  // every column clamped: the rest goes to the last one not at its minimum
-                for (std::size_t c = n; c-- > 0;)
-                    if (widths_[c] > mins[c] || c == 0) {
-                        widths_[c] += room;
-                        break;
-                    }
-                return;
-            }
-            // Columns below their minimum are fixed first (they take room), those above their
-            // preferred width only when none is (they give room back).
-            bool below = false;
-            for (std::size_t c = 0; c < n; ++c) {
-                if (fixed[c]) continue;
-                widths_[c] = room * table_.weights[c] / weights;
-                below = below || widths_[c] < mins[c];
-            }
-            bool changed = false;
-            for (std::size_t c = 0; c < n; ++c) {
-                if (fixed[c]) continue;
-                if (below ? widths_[c] < mins[c] : widths_[c] > maxs[c]) {
-                    widths_[c] = below ? mins[c] : maxs[c];
-                    fixed[c] = true;
-                    changed = true;
-                }
-            }
-            if (!changed) return;
-        }
-    }
-
-    // Not even the longest words fit side by side: columns whose longest word fits in an equal
-    // share keep it whole; the share left over is split among the others, where long words
-    // are broken between characters.
-    void fairShare(const std::vector<double>& mins, double avail) {
-        const std::size_t n = mins.size();
-        std::vector<bool> fixed(n, false);
-        double left = avail;
-        std::size_t open = n;
-        for (bool changed = true; changed && open > 0;) {
-            changed = false;
-            const double share = left / static_cast<double>(open);
-            for (std::size_t c = 0; c < n; ++c) {
-                if (fixed[c] || mins[c] > share) continue;
-                fixed[c] = true;
-                widths_[c] = mins[c];
-                left -= mins[c];
-                --open;
-                changed = true;
-            }
-        }
-        double openMin = 0;
-        for (std::size_t c = 0; c < n; ++c)
-            if (!fixed[c]) openMin += mins[c];
-        for (std::size_t c = 0; c < n; ++c)
-            if (!fixed[c]) widths_[c] = openMin > 0 ? left * mins[c] / openMin : left / static_cast<double>(open);
     }
 
     LaidRow layRow(const doc::Row& row, const TextStyle& s) {
