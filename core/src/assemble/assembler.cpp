@@ -25,13 +25,8 @@ TitleBlock titleBlock(const Context& ctx, const DocumentKind& kind, const Wordin
                       const std::map<std::string, std::string>& vars) {
     TitleBlock t;
     t.organisation = ctx.organisation.name;
-    auto pick = [&](const std::map<std::string, std::string>& byLang) {
-        auto it = byLang.find(ctx.lang);
-        if (it == byLang.end()) it = byLang.find("sv");
-        return it == byLang.end() ? std::string() : substitute(it->second, vars);
-    };
-    t.title = pick(kind.title);
-    t.subtitle = pick(kind.subtitle);
+    t.title = kindText(kind.title, ctx.lang, vars);
+    t.subtitle = kindText(kind.subtitle, ctx.lang, vars);
     const Registration& r = ctx.registration;
     if (!r.dnr.empty()) t.facts.emplace_back(w.get("label-dnr"), r.dnr);
     t.facts.emplace_back(w.get("label-adopted"), adoptionText(ctx, w));

@@ -1,5 +1,7 @@
 #include "kinds/document_kind.hpp"
 
+#include "overens/wording.hpp"
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -78,6 +80,13 @@ std::map<std::string, DocumentKind> loadKinds(const fs::path& folder, Diagnostic
         if (readKind(file, kind, diags)) kinds[kind.id] = std::move(kind);
     }
     return kinds;
+}
+
+std::string kindText(const std::map<std::string, std::string>& byLang, const std::string& lang,
+                     const std::map<std::string, std::string>& values) {
+    auto it = byLang.find(lang);
+    if (it == byLang.end()) it = byLang.find("sv");
+    return it == byLang.end() ? std::string() : substitute(it->second, values);
 }
 
 }  // namespace overens

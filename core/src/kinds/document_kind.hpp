@@ -33,6 +33,11 @@ struct DocumentKind {
     const KindSection* section(const std::string& sectionId) const;
 };
 
+// A kind's text (title, subtitle) in the language, else in Swedish, with its placeholders
+// filled from `values`; empty when the kind has neither.
+std::string kindText(const std::map<std::string, std::string>& byLang, const std::string& lang,
+                     const std::map<std::string, std::string>& values);
+
 // Load every kind in folder (templates/kinds). Malformed files are diagnostics.
 std::map<std::string, DocumentKind> loadKinds(const std::filesystem::path& folder, Diagnostics& diags);
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "kinds/document_kind.hpp"
 #include "overens/compose.hpp"
 
 namespace overens::remind {
@@ -40,11 +41,7 @@ doc::Meta metaFor(const Header& h, const std::string& path, const DocumentKind* 
                   const Date& review) {
     doc::Meta m;
     std::map<std::string, std::string> vars = compose::contextValues(contextOf(h, review));
-    if (kind) {
-        auto it = kind->title.find(h.lang);
-        if (it == kind->title.end()) it = kind->title.find("sv");
-        if (it != kind->title.end()) m.title = substitute(it->second, vars);
-    }
+    if (kind) m.title = kindText(kind->title, h.lang, vars);
     if (m.title.empty()) m.title = h.kind;
     m.lang = h.lang;
     m.kind = h.kind;

@@ -49,12 +49,10 @@ std::string WebApp::errorSummary(const PageContext& pc, const Checked& checked, 
 std::string WebApp::documentTitle(const std::string& lang, const Context& ctx) const {
     auto kind = engine_.kinds().find(ctx.kind);
     if (kind == engine_.kinds().end()) return ctx.kind;
-    auto title = kind->second.title.find(lang);
-    if (title == kind->second.title.end()) title = kind->second.title.begin();
-    if (title == kind->second.title.end()) return ctx.kind;
     Context c = ctx;
     resolveLanguage(c, lang);
-    return substitute(title->second, compose::contextValues(c));
+    const std::string title = kindText(kind->second.title, lang, compose::contextValues(c));
+    return title.empty() ? ctx.kind : title;
 }
 
 const DocumentKind* WebApp::kindOf(const Draft& draft) const {
