@@ -37,6 +37,18 @@ Validated validate(const std::string& xml) {
     return v;
 }
 
+// Validates `xml` and returns the one diagnostic line of `code` (empty when there is not exactly
+// one), after checking it stands at the source line holding `at` and that the exit code is `exit`.
+std::string onlyLineAt(const std::string& xml, const std::string& code, const std::string& at, int exit) {
+    const Validated v = validate(xml);
+    EXPECT_EQ(v.r.exitCode, exit) << v.r.err;
+    const auto lines = diagnosticLines(v.r.err, code);
+    EXPECT_EQ(lines.size(), 1u) << v.r.err;
+    if (lines.size() != 1) return {};
+    EXPECT_TRUE(has(lines[0], "order.xml:" + std::to_string(lineOf(xml, at)) + ":")) << lines[0];
+    return lines[0];
+}
+
 std::string replaced(std::string s, const std::string& from, const std::string& to) {
     const auto at = s.find(from);
     EXPECT_NE(at, std::string::npos) << from;
@@ -48,14 +60,10 @@ TEST(DelegationOrderValues, SubstituteEqualToDelegateIsAWarningAtTheSubstitute) 
     const std::string row =
         R"(      <delegation number="1.1" matter="Avskriva fordringar" delegate="ekchef" substitute="ekchef"/>
 )";
-    const Validated v = validate(delegationOrder(row));
-    EXPECT_EQ(v.r.exitCode, 0) << "a warning, not an error: " << v.r.err;
-    const auto lines = diagnosticLines(v.r.err, "delegation-order.substitute-is-delegate");
-    ASSERT_EQ(lines.size(), 1u) << v.r.err;
-    EXPECT_TRUE(has(lines[0], "order.xml:" + std::to_string(lineOf(v.xml, "substitute=\"ekchef\"")) + ":"))
-        << lines[0];
-    EXPECT_TRUE(has(lines[0], ": warning: ")) << lines[0];
-    EXPECT_TRUE(has(lines[0], "ingen kan besluta när delegaten har förhinder")) << lines[0];
+    const std::string line =
+        onlyLineAt(delegationOrder(row), "delegation-order.substitute-is-delegate", "substitute=\"ekchef\"", 0);
+    EXPECT_TRUE(has(line, ": warning: ")) << line;
+    EXPECT_TRUE(has(line, "ingen kan besluta när delegaten har förhinder")) << line;
 
     // In English for an English order.
     const Validated en = validate(delegationOrder(row, {}, R"( reporting="report")", "en"));
@@ -83,13 +91,9 @@ TEST(DelegationOrderValues, AnOrderWithoutRegistrationIsAnErrorAtTheSection) {
     std::string xml = delegationOrder(row);
     const auto from = xml.find("  <registration");
     xml.erase(from, xml.find('\n', from) - from + 1);
-    const Validated v = validate(xml);
-    EXPECT_EQ(v.r.exitCode, 1) << v.r.err;
-    const auto lines = diagnosticLines(v.r.err, "delegation-order.no-registration");
-    ASSERT_EQ(lines.size(), 1u) << v.r.err;
-    EXPECT_TRUE(has(lines[0], "order.xml:" + std::to_string(lineOf(xml, "  <delegation-order")) + ":")) << lines[0];
-    EXPECT_TRUE(has(lines[0], "vem som antog den och när")) << lines[0];
-    EXPECT_TRUE(has(lines[0], "6 kap. 37 §")) << lines[0];
+    const std::string line = onlyLineAt(xml, "delegation-order.no-registration", "  <delegation-order", 1);
+    EXPECT_TRUE(has(line, "vem som antog den och när")) << line;
+    EXPECT_TRUE(has(line, "6 kap. 37 §")) << line;
 }
 
 TEST(DelegationOrderValues, AnOrderNotYetAdoptedIsADraft) {
@@ -97,11 +101,7 @@ TEST(DelegationOrderValues, AnOrderNotYetAdoptedIsADraft) {
         delegationOrder(R"(      <delegation number="1.1" matter="Avskriva fordringar" delegate="ekchef" substitute="kd"/>
 )"),
         R"( adopted="2027-01-20")", "");
-    const Validated v = validate(xml);
-    EXPECT_EQ(v.r.exitCode, 0) << v.r.err;
-    const auto lines = diagnosticLines(v.r.err, "delegation-order.not-adopted");
-    ASSERT_EQ(lines.size(), 1u) << v.r.err;
-    EXPECT_TRUE(has(lines[0], "order.xml:" + std::to_string(lineOf(xml, "<registration")) + ":")) << lines[0];
+    EXPECT_FALSE(onlyLineAt(xml, "delegation-order.not-adopted", "<registration", 0).empty());
 }
 
 TEST(DelegationOrderValues, ACommitteesOrderNamesTheCommitteeAsAdoptingBody) {
@@ -125,11 +125,7 @@ TEST(DelegationOrderValues, AnOrderNamingNobodyIsAWarning) {
         const auto from = xml.find(line);
         xml.erase(from, xml.find('\n', from) - from + 1);
     }
-    const Validated v = validate(xml);
-    EXPECT_EQ(v.r.exitCode, 0) << v.r.err;
-    const auto lines = diagnosticLines(v.r.err, "delegation-order.no-party");
-    ASSERT_EQ(lines.size(), 1u) << v.r.err;
-    EXPECT_TRUE(has(lines[0], "order.xml:" + std::to_string(lineOf(xml, "<organisation")) + ":")) << lines[0];
+    EXPECT_FALSE(onlyLineAt(xml, "delegation-order.no-party", "<organisation", 0).empty());
 }
 
 // A row's legal basis in an order adopted on `adopted`.
