@@ -89,8 +89,9 @@ struct Owner {
 class RowChecker {
 public:
     RowChecker(const Record& order, const Context& ctx, Diagnostics& out, const LawData& law, const Date& on,
-               const Owner& owner)
-        : order_(order), ctx_(ctx), out_(out), roles_(rolesById(order)), law_(law), on_(on), owner_(owner) {}
+               const Date& today, const Owner& owner)
+        : order_(order), ctx_(ctx), out_(out), roles_(rolesById(order)), law_(law), on_(on), today_(today),
+          owner_(owner) {}
 
     void checkRoles() {
         std::set<std::string> seen;
@@ -144,6 +145,7 @@ private:
         const RoleRef substitute = parseRoles(row.text("substitute"));
         const bool delegateKnown = checkKnown(row, "delegate", delegate, tag, tagEn);
         checkKnown(row, "substitute", substitute, tag, tagEn);
+        checkSubstitute(row, delegate, substitute, tag, tagEn);
 
         std::set<Side> sides;
         bool automated = false;
@@ -201,6 +203,32 @@ private:
         checkSubDelegation(row, delegate, tag, tagEn);
         checkOldAct(row, tag, tagEn);
         checkActs(row, tag, tagEn);
+    }
+
+    // A substitute decides when the delegate cannot; the same role (or the same post under two
+    // ids) as substitute leaves the row with nobody to step in.
+    void checkSubstitute(const Record& row, const RoleRef& delegate, const RoleRef& substitute, const std::string& tag,
+                         const std::string& tagEn) {
+        if (delegate.ids.empty() || substitute.ids.empty()) return;
+        auto titles = [&](const RoleRef& ref) {
+            std::set<std::string> out;
+            for (const auto& id : ref.ids) {
+                auto it = roles_.find(id);
+                const std::string t = it == roles_.end() ? std::string() : lowerSv(trim(it->second->text("title")));
+                out.insert(t.empty() ? "#" + id : t);
+            }
+            return out;
+        };
+        const std::set<std::string> d(delegate.ids.begin(), delegate.ids.end());
+        const std::set<std::string> sub(substitute.ids.begin(), substitute.ids.end());
+        if (d != sub && titles(delegate) != titles(substitute)) return;
+        out_.warning("delegation-order.substitute-is-delegate", row.whereOf("substitute"),
+                     tag + "ersättaren ('" + row.text("substitute") + "') är densamma som delegaten ('" +
+                         row.text("delegate") + "'), så ingen kan besluta när delegaten har förhinder; ange en "
+                         "annan roll som ersättare, eller ta bort ersättaren",
+                     tagEn + "the substitute ('" + row.text("substitute") + "') is the same as the delegate ('" +
+                         row.text("delegate") + "'), so nobody can decide when the delegate is unavailable; name "
+                         "another role as substitute, or leave the substitute out");
     }
 
     bool checkKnown(const Record& row, const std::string& fieldName, const RoleRef& ref, const std::string& tag,
@@ -497,12 +525,21 @@ private:
                 if (!c.act || (c.chapter.empty() && c.section == 0)) continue;
                 for (const OldNumbering& on : c.act->oldNumbering) {
                     if (on.chapter != c.chapter) continue;
+                    if (on.before && on_ < *on.before) continue;  // the numbering still applied then
                     const bool wholeChapter = on.from == 0;
                     if (!wholeChapter && (c.section < on.from || c.section > on.to)) continue;
                     if (!on.words.empty()) {
                         if (!saysAny(row, on.words)) continue;
                     } else if (!on.always && !(urgentOf(row) || reading_.urgentHint())) {
                         continue;
+                    }
+                    if (on.before) {
+                        out_.warning("delegation-order.old-act-reference", row.whereOf(name),
+                                     tag + "'" + c.text + "' ser ut att följa numreringen i " + c.act->title +
+                                         " före " + on.before->iso() + "; det som avses finns nu i " + on.now,
+                                     tagEn + "'" + c.text + "' appears to follow the numbering of " + c.act->title +
+                                         " before " + on.before->iso() + "; what it means is now in " + on.now);
+                        return;
                     }
                     const Act* was = repealedBy(*c.act);
                     const std::string wasTitle = was ? was->title : c.act->title;
@@ -544,7 +581,24 @@ private:
             std::set<const Act*> reported;
             for (const ActMention& m : b.acts) {
                 const Act* a = m.act;
-                if (!a || !a->repealed || *a->repealed > on_ || !reported.insert(a).second) continue;
+                if (!a || !a->repealed || reported.count(a)) continue;
+                if (*a->repealed > on_) {
+                    // In force when the order was adopted, repealed since: the order still cites it.
+                    if (*a->repealed > today_) continue;
+                    reported.insert(a);
+                    const Act* now = law_.act(a->replacedBy);
+                    out_.warning("delegation-order.old-act-reference", row.whereOf(name),
+                                 tag + "'" + m.written + "' är " + a->title + ", som upphävdes " + a->repealed->iso() +
+                                     ", efter att ordningen antogs" +
+                                     (now ? "; gäller nu " + now->title : std::string()) +
+                                     "; se över raden och hänvisa till den lag som gäller",
+                                 tagEn + "'" + m.written + "' is " + a->title + ", repealed on " + a->repealed->iso() +
+                                     ", after the order was adopted" +
+                                     (now ? "; the act in force is " + now->title : std::string()) +
+                                     "; revise the row to cite the act in force");
+                    continue;
+                }
+                if (!reported.insert(a).second) continue;
                 const Act* now = law_.act(a->replacedBy);
                 const std::string nowSv = now ? "; gäller nu " + now->title : "";
                 const std::string nowEn = now ? "; the act in force is " + now->title : "";
@@ -590,7 +644,8 @@ private:
     std::map<std::string, const Record*> roles_;
     std::set<std::string> numbers_;
     const LawData& law_;
-    Date on_;
+    Date on_;     // the acts are read as of this date: adoption, else today
+    Date today_;
     const Owner& owner_;
     RowReading reading_;  // the row being checked, read from its words
 };
@@ -630,6 +685,49 @@ std::string ownerName(const Record& values, const Context& ctx) {
     return c.empty() ? ctx.organisation.board : c;
 }
 
+namespace {
+
+// Who adopted the order and when: only the board's (or the committee's) own decision gives the
+// delegates their right to decide, and that decision is what anyone checking a delegated decision
+// looks up. A missing <registration> hides it; a missing adoption date makes the order a draft.
+void checkHeader(const Record& values, const Context& ctx, bool board, Diagnostics& out) {
+    const Registration& reg = ctx.registration;
+    const Law l = law("6 kap. 37 §", "Chapter 6, Section 37");
+    const std::string owner = board ? "styrelsen" : "nämnden";
+    const std::string ownerEn = board ? "the board" : "the committee";
+    if (!reg.where.known()) {
+        out.error("delegation-order.no-registration", values.where,
+                  "delegationsordningen saknar <registration>: ange vem som antog den och när (body, adopted, "
+                  "minutes) och diarienumret; bara " + owner + "s eget beslut ger delegaterna rätt att besluta, och "
+                  "det beslutet är vad den som granskar ett delegationsbeslut behöver kunna slå upp" + l.sv,
+                  "the delegation order has no <registration>: give who adopted it and when (body, adopted, "
+                  "minutes) and its registration number; only " + ownerEn + "'s own decision gives the delegates "
+                  "their right to decide, and that decision is what anyone checking a delegated decision needs to "
+                  "look up" + l.en);
+        return;
+    }
+    if (!reg.adopted)
+        out.warning("delegation-order.not-adopted", reg.where,
+                    "<registration> anger inget antagandedatum (adopted): ordningen är ett förslag tills " + owner +
+                        " har antagit den, och ingen får besluta med stöd av den dessförinnan" + l.sv,
+                    "<registration> gives no adoption date (adopted): the order is a draft until " + ownerEn +
+                        " adopts it, and nobody may decide under it before then" + l.en);
+    if (!board && trim(reg.body).empty())
+        out.warning("delegation-order.adopting-body-missing", reg.where,
+                    "ange body=\"" + trim(values.text("committee")) + "\" i <registration>: nämnden antar sin "
+                        "egen delegationsordning, och utan body namnger titeln och antagandet styrelsen" + l.sv,
+                    "give body=\"" + trim(values.text("committee")) + "\" in <registration>: the committee adopts "
+                        "its own delegation order, and without body the title and the adoption name the board" + l.en);
+    if (ctx.parties.empty())
+        out.warning("delegation-order.no-party", ctx.organisation.where.known() ? ctx.organisation.where : values.where,
+                    "ingen <party> anges: namnge åtminstone ordföranden eller en kontaktperson med e-post, så att "
+                    "frågor om ordningen och påminnelsen om omprövning når någon",
+                    "no <party> is given: name at least the chair or a contact with an e-mail address, so that "
+                    "questions about the order and the review reminder reach someone");
+}
+
+}  // namespace
+
 void DelegationOrderPlugin::validate(const Record& values, const Context& ctx, Diagnostics& out) const {
     const Registration& reg = ctx.registration;
     const std::string committee = trim(values.text("committee"));
@@ -654,15 +752,15 @@ void DelegationOrderPlugin::validate(const Record& values, const Context& ctx, D
                     "the law data in " + data.folder + " could not all be read (" + data.problem +
                         "); the rows are read without it");
     // Acts are read as of the adoption date, else today.
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    const Date today{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
     Date on = reg.adopted ? *reg.adopted : Date{};
-    if (!on.valid()) {
-        const std::time_t now = std::time(nullptr);
-        std::tm tm{};
-        gmtime_r(&now, &tm);
-        on = Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-    }
+    if (!on.valid()) on = today;
+    checkHeader(values, ctx, board, out);
     const Owner owner = board ? Owner{"styrelsen", "styrelsens", "board"} : Owner{"nämnden", "nämndens", "committee"};
-    RowChecker checker(values, ctx, out, data, on, owner);
+    RowChecker checker(values, ctx, out, data, on, today, owner);
     checker.checkRoles();
     checker.checkAreas();
 }

@@ -130,6 +130,7 @@ void loadActs(const fs::path& file, LawData& data) {
             on.always = o.attribute("always").as_bool(false);
             on.words = compileAlternatives(o.attribute("when-words").as_string());
             on.now = o.attribute("now").as_string();
+            on.before = dateAttr(o, "before");
             act.oldNumbering.push_back(on);
         }
         data.acts.push_back(std::move(act));

@@ -52,6 +52,9 @@ struct OldNumbering {
     bool always = false;           // otherwise only when the row is urgent, or says `words`
     std::vector<Pattern> words;    // when-words: the row must say one of these
     std::string now;               // where the matter lives in the act in force
+    // The act's own numbering before this date (an act renumbered in place, as the
+    // Tryckfrihetsförordning was on 2019-01-01), rather than a repealed predecessor's.
+    std::optional<Date> before;
 };
 
 struct Act {

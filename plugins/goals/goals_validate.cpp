@@ -1,4 +1,5 @@
 #include <map>
+#include <optional>
 #include <string>
 
 #include "goals_plugin.hpp"
@@ -23,9 +24,35 @@ std::string horizonEn(const std::string& h) {
     return h == "year" ? "the year" : h == "mandate" ? "the mandate period" : "the longer term";
 }
 
+// The year's goals are for a year near the agreement: from the year before it is adopted to the
+// end of a mandate period after it.
+constexpr int kGoalYearsBefore = 1;
+constexpr int kGoalYearsAfter = 4;
+
+// The year the year's goals are for, read against the document's own dates: a year far from the
+// agreement's adoption (or, before it is adopted, its next review) is a typing slip or old goals.
+void checkGoalYear(const Record& values, const Context& ctx, Diagnostics& out) {
+    const Value* y = values.get("year");
+    if (!y || !isInteger(y->text)) return;
+    const std::optional<Date>& ref = ctx.registration.adopted ? ctx.registration.adopted : ctx.nextReview;
+    if (!ref) return;
+    const long long first = ref->year - kGoalYearsBefore, last = ref->year + kGoalYearsAfter;
+    if (y->integer >= first && y->integer <= last) return;
+    const bool adopted = static_cast<bool>(ctx.registration.adopted);
+    const std::string span = std::to_string(first) + "–" + std::to_string(last);
+    out.error("goals.year-out-of-range", y->where,
+              "året för årets mål (" + y->text + ") ligger långt från överenskommelsens " +
+                  (adopted ? "antagande (" : "nästa omprövning (") + ref->iso() +
+                  "); ange det år målen gäller, mellan " + span,
+              "the year of the year's goals (" + y->text + ") is far from the agreement's " +
+                  (adopted ? "adoption (" : "next review (") + ref->iso() + "); give the year the goals are for, " +
+                  "between " + span);
+}
+
 }  // namespace
 
 void GoalsPlugin::validate(const Record& values, const Context& ctx, Diagnostics& out) const {
+    checkGoalYear(values, ctx, out);
     const auto& goals = values.rows("goal");
     bool anyForYear = false;
     int focused = 0;

@@ -41,8 +41,9 @@ void addLabelled(doc::Blocks& out, const std::string& label, const std::string& 
 // A user's answer as one cell or list item (paragraphs joined by a space).
 doc::Runs answerInline(const std::string& answer);
 
-// The document's shared values for {placeholders}: organisation, board, dnr, review (long date),
-// party.<role>.name / .title, and the shortcuts chair, chair-title, director, director-title.
+// The document's shared values for {placeholders}: organisation, board, adopted-by (the body
+// the registration names, else the board), dnr, review (long date), party.<role>.name / .title,
+// and the shortcuts chair, chair-title, director, director-title.
 // Keys ending in ".lc" hold the same text with its first letter in lower case (mid-sentence).
 std::map<std::string, std::string> contextValues(const Context& ctx);
 

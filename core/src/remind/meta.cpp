@@ -26,6 +26,7 @@ Context contextOf(const Header& h, const Date& review) {
     ctx.organisation.board = h.board;
     for (const auto& p : h.people) ctx.parties.push_back({p.role, p.name, p.title, p.email, {}});
     ctx.registration.dnr = h.dnr;
+    ctx.registration.body = h.body;
     ctx.registration.adopted = h.adopted;
     ctx.registration.version = h.version;
     ctx.review.every = h.every;

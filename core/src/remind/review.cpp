@@ -51,6 +51,7 @@ Header Header::fromContext(const Context& ctx, const std::string& sha256) {
     h.organisation = ctx.organisation.name;
     h.board = ctx.organisation.board;
     h.dnr = ctx.registration.dnr;
+    h.body = ctx.registration.body;
     h.version = ctx.registration.version;
     h.adopted = ctx.registration.adopted;
     h.nextReview = ctx.nextReview;
@@ -63,9 +64,10 @@ Header Header::fromContext(const Context& ctx, const std::string& sha256) {
 
 std::string Header::serialize() const {
     std::string s;
-    for (const std::string& f : {std::string("1"), sha256, kind, lang, orgType, organisation, board, dnr, version,
+    // Version 2 added the adopting body; an index entry of version 1 is read again from its source.
+    for (const std::string& f : {std::string("2"), sha256, kind, lang, orgType, organisation, board, dnr, version,
                                  opt(adopted), opt(nextReview), opt(every), opt(notifyBefore),
-                                 std::string(recurring ? "1" : "0")})
+                                 std::string(recurring ? "1" : "0"), body})
         s += clean(f) + kField;
     for (const auto& p : people) s += clean(p.role) + kField + clean(p.name) + kField + clean(p.title) + kField + clean(p.email) + kRecord;
     return s;
@@ -73,7 +75,7 @@ std::string Header::serialize() const {
 
 std::optional<Header> Header::deserialize(const std::string& s) {
     const auto fields = split(s, kField);
-    if (fields.size() < 15 || fields[0] != "1") return std::nullopt;
+    if (fields.size() < 16 || fields[0] != "2") return std::nullopt;
     Header h;
     h.sha256 = fields[1];
     h.kind = fields[2];
@@ -88,10 +90,11 @@ std::optional<Header> Header::deserialize(const std::string& s) {
     if (!fields[11].empty()) h.every = parseDuration(fields[11]);
     if (!fields[12].empty()) h.notifyBefore = parseDuration(fields[12]);
     h.recurring = fields[13] == "1";
+    h.body = fields[14];
     // The people: the rest, records of four fields.
     const std::size_t peopleStart = [&] {
         std::size_t pos = 0;
-        for (int i = 0; i < 14; ++i) pos = s.find(kField, pos) + 1;
+        for (int i = 0; i < 15; ++i) pos = s.find(kField, pos) + 1;
         return pos;
     }();
     for (const auto& rec : split(s.substr(peopleStart), kRecord)) {

@@ -16,6 +16,7 @@ namespace overens::remind {
 struct Header {
     std::string sha256;
     std::string kind, lang, orgType, organisation, board, dnr, version;
+    std::string body;  // the body that adopted it, when the registration names one
     std::optional<Date> adopted;
     std::optional<Date> nextReview;  // effective: as written, else adoption + interval
     std::optional<Duration> every;

@@ -97,9 +97,13 @@ std::string lowerFirst(std::string s) {
 }
 
 std::map<std::string, std::string> contextValues(const Context& ctx) {
+    // Who adopted the document: a committee's own order names the committee in its registration.
+    const std::string& adoptedBy = ctx.registration.body.empty() ? ctx.organisation.board : ctx.registration.body;
     std::map<std::string, std::string> v{{"organisation", ctx.organisation.name},
                                          {"board", ctx.organisation.board},
                                          {"board.lc", lowerFirst(ctx.organisation.board)},
+                                         {"adopted-by", adoptedBy},
+                                         {"adopted-by.lc", lowerFirst(adoptedBy)},
                                          {"dnr", ctx.registration.dnr},
                                          {"review", ctx.nextReview ? longDate(*ctx.nextReview, ctx.lang) : ""}};
     for (const auto& p : ctx.parties) {

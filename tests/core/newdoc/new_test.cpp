@@ -25,6 +25,7 @@ const std::set<std::string> kFillIn{
     "director-instruction.no-leadership",
     "director-instruction.no-tasks",
     "delegation-order.not-reported",        // how decisions are reported
+    "delegation-order.not-adopted",         // the order is a draft until the board adopts it
 };
 
 }  // namespace

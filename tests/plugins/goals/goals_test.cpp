@@ -101,6 +101,41 @@ TEST(Goals, FollowUpAfterReviewIsReportedWithFileLineAndColumn) {
     EXPECT_TRUE(contains(lines[0], ": error: ")) << lines[0];
 }
 
+TEST(Goals, TheYearOfTheGoalsIsNearTheAgreement) {
+    // Adopted 2027-01-20: the year's goals are for 2026-2031.
+    for (const char* year : {"5000", "2019", "2032", "1900"}) {
+        Parts p = withGoals(goal("year", "", "Skolan"));
+        p.goals.replace(p.goals.find("2027\""), 5, std::string(year) + "\"");
+        const std::string xml = agreementXml(p);
+        TempDir dir;
+        writeFile(dir / "a.xml", xml);
+        const RunResult r = runOverens({"validate", (dir / "a.xml").string()});
+        EXPECT_EQ(r.exitCode, 1) << year << "\n" << r.err;
+        const auto lines = linesWith(r.err, "goals.year-out-of-range");
+        ASSERT_EQ(lines.size(), 1u) << year << "\n" << r.err;
+        EXPECT_TRUE(contains(lines[0], "a.xml:" + std::to_string(lineOf(xml, "<goals year")) + ":")) << lines[0];
+        EXPECT_TRUE(contains(lines[0], "mellan 2026–2031")) << lines[0];
+        EXPECT_TRUE(contains(lines[0], std::string("(") + year + ")")) << lines[0];
+    }
+    for (const char* year : {"2026", "2027", "2031"}) {
+        Parts p = withGoals(goal("year", "", "Skolan"));
+        p.goals.replace(p.goals.find("2027\""), 5, std::string(year) + "\"");
+        EXPECT_NO_CODE(codesOf(p), "goals.year-out-of-range") << year;
+    }
+}
+
+TEST(Goals, TheYearOutOfRangeIsSaidInEnglishInAnEnglishAgreement) {
+    Parts p = withGoals(goal("year", "", "Schools"));
+    p.lang = "en";
+    p.goals.replace(p.goals.find("2027\""), 5, "5000\"");
+    TempDir dir;
+    writeFile(dir / "a.xml", agreementXml(p));
+    const RunResult r = runOverens({"validate", (dir / "a.xml").string()});
+    const auto lines = linesWith(r.err, "goals.year-out-of-range");
+    ASSERT_EQ(lines.size(), 1u) << r.err;
+    EXPECT_TRUE(contains(lines[0], "is far from the agreement's adoption (2027-01-20)")) << lines[0];
+}
+
 TEST(Goals, FollowUpBeforeAdoptionIsAWarning) {
     TempDir dir;
     const Checked c = check(agreementXml(withGoals(goal("year", "", "Skolan", "2026-12-01"))), dir);

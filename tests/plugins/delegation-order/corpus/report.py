@@ -41,7 +41,9 @@ def read_tsv(name):
 def load():
     sources = {}
     for s in read_tsv("sources.tsv"):
-        sources[s[0]] = {"id": s[0], "type": s[1], "board": s[2], "committee": s[3], "url": s[4], "what": s[5]}
+        s += [""] * (7 - len(s))
+        sources[s[0]] = {"id": s[0], "type": s[1], "board": s[2], "committee": s[3], "url": s[4], "what": s[5],
+                         "adopted": s[6].strip() or "2026-01-01"}
     rows = []
     for file_name, planted in (("rows.tsv", False), ("planted.tsv", True)):
         for c in read_tsv(file_name):
@@ -61,7 +63,8 @@ def build_order(source, rows):
     org = "Exempelland" if source["type"] == "region" else "Exempelby kommun"
     lines += ['<?xml version="1.0" encoding="UTF-8"?>', '<delegation-order lang="sv">',
               f'  <organisation type="{source["type"]}" name="{org}" board="{source["board"]}"/>',
-              f'  <registration dnr="KORPUS 1" adopted="2026-01-01" body={quoteattr(body)} minutes="§ 1" version="1"/>',
+              '  <party role="contact" name="Korpus Sekreterare" title="Nämndsekreterare" email="korpus@example.org"/>',
+              f'  <registration dnr="KORPUS 1" adopted="{source["adopted"]}" body={quoteattr(body)} minutes="§ 1" version="1"/>',
               '  <delegation-order reporting="report"' + (f' committee={quoteattr(committee)}' if committee else "") + '>']
     for i, row in enumerate(rows):
         for role, title, kind in (("d", row["delegate"], row["delegate_kind"]), ("s", row["substitute"], row["substitute_kind"])):
