@@ -186,7 +186,7 @@ void drawLogo(HaruDoc& hd, Canvas& canvas, const Logo& logo, double top) {
     HPDF_Image image = logo.png ? HPDF_LoadPngImageFromMem(hd.get(), data, size) : HPDF_LoadJpegImageFromMem(hd.get(), data, size);
     hd.check("loading the reference document's logo");
     if (!image) return;
-    double x = canvas.left();
+    double x = canvas.left() + logo.x;
     if (logo.align == "right") x = canvas.right() - logo.width;
     if (logo.align == "center") x = (canvas.left() + canvas.right() - logo.width) / 2;
     for (HPDF_Page page : canvas.pages()) {

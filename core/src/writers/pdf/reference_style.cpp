@@ -194,9 +194,14 @@ void takeLogo(Style& style, pugi::xml_node frame, const pugi::xml_document& xml,
     for (auto s : xml.select_nodes("//style:style[@style:family='graphic']"))
         if (styleName == s.node().attribute("style:name").value()) {
             const std::string pos = s.node().child("style:graphic-properties").attribute("style:horizontal-pos").value();
-            if (pos == "right" || pos == "center") logo.align = pos;
+            if (pos == "right" || pos == "left") logo.align = pos;
+            if (pos == "from-left") {
+                logo.align = "left";
+                logo.x = std::max(0.0, points(frame.attribute("svg:x").value()));
+            }
         }
     logo.width = std::min(logo.width, style.pageWidth - style.marginLeft - style.marginRight);
+    logo.x = std::min(logo.x, style.pageWidth - style.marginLeft - style.marginRight - logo.width);
     style.logo = std::move(logo);
 }
 

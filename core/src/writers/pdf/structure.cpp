@@ -168,9 +168,10 @@ void StructTree::appendTo(std::string& pdf, HPDF_Doc doc, const std::vector<HPDF
             }
         if (pg >= 0) d += "/Pg " + ref(pageId(pg));
         if (!e.scope.empty()) d += "/A<</O/Table/Scope/" + e.scope + ">>";
-        // One kid is written bare ("/K 3", most table cells), more as an array.
+        // Always an array, without a trailing space: "/K 3" is shorter but deflate (level 1)
+        // makes the 5,000-row order's structure 2 % larger from it than from "/K[3]".
         if (!e.kids.empty()) {
-            d += e.kids.size() == 1 ? "/K " : "/K[";
+            d += "/K[";
             for (std::size_t n = 0; n < e.kids.size(); ++n) {
                 const Kid& k = e.kids[n];
                 if (n) d += ' ';
@@ -184,7 +185,7 @@ void StructTree::appendTo(std::string& pdf, HPDF_Doc doc, const std::vector<HPDF
                 else
                     d += "<</Type/MCR/Pg " + ref(pageId(k.page)) + "/MCID " + std::to_string(k.mcid) + ">>";
             }
-            if (e.kids.size() > 1) d += "]";
+            d += "]";
         }
         objects.emplace_back(elemId(static_cast<ElemId>(i)), d + ">>");
     }

@@ -38,7 +38,8 @@ struct Logo {
     std::string data;              // PNG or JPEG
     bool png = true;
     double width = 0, height = 0;  // points
-    std::string align = "left";    // left, center or right
+    std::string align = "center";  // left, center or right (LibreOffice centres a frame with no style)
+    double x = 0;                  // from the left margin, for align "left"
 };
 
 struct Style {

@@ -6,6 +6,7 @@
 
 
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -90,6 +91,15 @@ TEST(PdfReference, TheReferenceLogoAndHeaderTextStandOnEveryPage) {
         pagesWithLogo.insert(page);
     }
     EXPECT_EQ(static_cast<int>(pagesWithLogo.size()), pages) << list.out;
+    // Right-aligned as its frame style says: its right edge on the right margin (2 cm), its top
+    // on the top margin (2 cm).
+    std::smatch place;
+    const std::string uncompressed = qdf(pdf);
+    ASSERT_TRUE(std::regex_search(uncompressed, place, std::regex(R"(([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm\s*/\w+ Do)")));
+    const double cm = 72 / 2.54;
+    EXPECT_NEAR(std::stod(place[1]), 1.5 * cm, 0.1);
+    EXPECT_NEAR(std::stod(place[3]) + std::stod(place[1]), (21 - 2) * cm, 0.1);
+    EXPECT_NEAR(std::stod(place[4]) + std::stod(place[2]), (29.7 - 2) * cm, 0.1);
 
     // The text beside the logo, then the document's header, below the logo; the reference's
     // other header text gives way, as in the ODT.
