@@ -189,12 +189,13 @@ void drawLogo(HaruDoc& hd, Canvas& canvas, const Logo& logo, double top) {
     double x = canvas.left() + logo.x;
     if (logo.align == "right") x = canvas.right() - logo.width;
     if (logo.align == "center") x = (canvas.left() + canvas.right() - logo.width) / 2;
+    const bool tagged = canvas.tree().enabled();
     for (HPDF_Page page : canvas.pages()) {
         auto* stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
-        HPDF_Stream_WriteStr(stream, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n");
+        if (tagged) HPDF_Stream_WriteStr(stream, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n");
         HPDF_Page_DrawImage(page, image, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(top - logo.height),
                             static_cast<HPDF_REAL>(logo.width), static_cast<HPDF_REAL>(logo.height));
-        HPDF_Stream_WriteStr(stream, "EMC\n");
+        if (tagged) HPDF_Stream_WriteStr(stream, "EMC\n");
     }
     hd.check("drawing the reference document's logo");
 }

@@ -52,7 +52,12 @@ void StructTree::setLang(ElemId e, const doc::Runs& runs) {
         if (common && *common != r.lang) return;
         common = &r.lang;
     }
-    if (common) elems_[static_cast<std::size_t>(e)].lang = *common;
+    // A language tag is letters, digits and hyphens ("en", "se-FI"); anything else is not one,
+    // and would break the PDF string it is written into.
+    if (!common || common->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") !=
+                       std::string::npos)
+        return;
+    elems_[static_cast<std::size_t>(e)].lang = *common;
 }
 
 void StructTree::addLink(ElemId e, int page, HPDF_Annotation annot, const std::string& alt) {
