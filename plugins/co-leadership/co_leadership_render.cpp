@@ -25,7 +25,7 @@ void story(doc::Blocks& out, const Record& s, const Wording& w, const std::map<s
     out.push_back(doc::Heading{2, compose::formatInline(w, "story-heading", vars)});
     compose::addWording(out, w, "story-intro", vars);
     for (const char* part : {"vision", "goals", "activities", "message"})
-        if (s.has(part)) compose::addLabelled(out, w.get(std::string("story-") + part), s.text(part));
+        if (s.has(part)) compose::addLabelled(out, w.get(std::string("story-") + part), s.text(part), s.whereOf(part));
 }
 
 void meetings(doc::Blocks& out, const std::vector<Record>& rows, const Context& ctx, const Wording& w,
@@ -47,17 +47,17 @@ void meetings(doc::Blocks& out, const std::vector<Record>& rows, const Context& 
         else if (length)
             when = compose::formatInline(w, "length-only", {{"length", lengthText}});
         else
-            when = compose::answerInline(m.text("when"));
-        t.rows.push_back({{doc::value(m.text("name"))},
+            when = compose::answerInline(m.text("when"), m.whereOf("when"));
+        t.rows.push_back({{doc::value(m.text("name"), m.whereOf("name"))},
                           {doc::plain(frequency(m.get("every"), ctx, w))},
                           std::move(when),
-                          compose::answerInline(m.text("participants")),
-                          compose::answerInline(m.text("prepares"))});
+                          compose::answerInline(m.text("participants"), m.whereOf("participants")),
+                          compose::answerInline(m.text("prepares"), m.whereOf("prepares"))});
         if (m.has("purpose")) {
             doc::ListItem item;
             item.runs.push_back(doc::strong(m.text("name") + ":"));
             item.runs.push_back(doc::plain(" "));
-            for (auto& r : compose::answerInline(m.text("purpose"))) item.runs.push_back(r);
+            for (auto& r : compose::answerInline(m.text("purpose"), m.whereOf("purpose"))) item.runs.push_back(r);
             purposes.items.push_back(std::move(item));
         }
     }
@@ -72,13 +72,13 @@ void preparation(doc::Blocks& out, const Record& p, const Context& ctx, const Wo
                  const std::map<std::string, std::string>& vars) {
     out.push_back(doc::Heading{2, compose::formatInline(w, "preparation-heading", vars)});
     compose::addWording(out, w, "preparation-intro", vars);
-    if (p.has("description")) compose::addAnswer(out, p.text("description"));
+    if (p.has("description")) compose::addAnswer(out, p.text("description"), p.whereOf("description"));
     const auto& steps = p.list("step");
     if (!steps.empty()) {
         compose::addWording(out, w, "steps-label", vars);
         doc::List list;
         list.ordered = true;
-        for (const auto& s : steps) list.items.push_back({{doc::value(s.text)}, {}});
+        for (const auto& s : steps) list.items.push_back({{doc::value(s.text, s.where)}, {}});
         out.push_back(std::move(list));
     }
     if (const auto d = p.duration("papers-before"))
@@ -99,18 +99,18 @@ void urgentMatters(doc::Blocks& out, const Record* u, const Wording& w, std::map
         vars["consult"] = u->text("consult");
         compose::addWording(out, w, "urgent-consult", vars);
     }
-    if (u->has("routine")) compose::addLabelled(out, w.get("routine-label"), u->text("routine"));
+    if (u->has("routine")) compose::addLabelled(out, w.get("routine-label"), u->text("routine"), u->whereOf("routine"));
     if (u->has("improvisation")) {
         out.push_back(doc::Heading{3, compose::formatInline(w, "improvisation-heading", vars)});
         compose::addWording(out, w, "improvisation-intro", vars);
-        compose::addAnswer(out, u->text("improvisation"));
+        compose::addAnswer(out, u->text("improvisation"), u->whereOf("improvisation"));
     }
 }
 
 void goldenZone(doc::Blocks& out, const Record& g, const Wording& w, const std::map<std::string, std::string>& vars) {
     out.push_back(doc::Heading{2, compose::formatInline(w, "golden-heading", vars)});
     compose::addWording(out, w, "golden-intro", vars);
-    if (g.has("approach")) compose::addAnswer(out, g.text("approach"));
+    if (g.has("approach")) compose::addAnswer(out, g.text("approach"), g.whereOf("approach"));
     const auto& questions = g.rows("question");
     if (questions.empty()) return;
     doc::Table t;
@@ -118,9 +118,9 @@ void goldenZone(doc::Blocks& out, const Record& g, const Wording& w, const std::
     t.header.push_back(
         {doc::runs(w.get("col-question")), doc::runs(w.get("col-handling")), doc::runs(w.get("col-forum"))});
     for (const auto& q : questions)
-        t.rows.push_back({{doc::value(q.text("text"))},
-                          compose::answerInline(q.text("handling")),
-                          compose::answerInline(q.text("forum"))});
+        t.rows.push_back({{doc::value(q.text("text"), q.whereOf("text"))},
+                          compose::answerInline(q.text("handling"), q.whereOf("handling")),
+                          compose::answerInline(q.text("forum"), q.whereOf("forum"))});
     out.push_back(std::move(t));
 }
 
@@ -131,7 +131,7 @@ doc::Blocks CoLeadershipPlugin::render(const Record& values, const Context& ctx,
     auto vars = compose::contextValues(ctx);
 
     compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"), values.whereOf("intro"));
     if (const Record* s = values.group("story")) story(out, *s, w, vars);
     if (!values.rows("meeting").empty()) meetings(out, values.rows("meeting"), ctx, w, vars);
     if (const Record* p = values.group("case-preparation")) preparation(out, *p, ctx, w, vars);

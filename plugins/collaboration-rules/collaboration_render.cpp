@@ -12,19 +12,19 @@ using Vars = std::map<std::string, std::string>;
 
 void behaviour(doc::Blocks& out, const Record& b, const Wording& w, const Vars& vars) {
     const std::string kind = b.text("kind");
-    doc::Paragraph name{kind == "other" ? doc::Runs{doc::value(b.text("name"))}
+    doc::Paragraph name{kind == "other" ? doc::Runs{doc::value(b.text("name"), b.whereOf("name"))}
                                         : compose::formatInline(w, "behaviour-" + kind, vars)};
     for (auto& r : name.runs) r.strong = true;
     out.push_back(std::move(name));
 
     if (b.has("meaning"))
-        compose::addAnswer(out, b.text("meaning"));
+        compose::addAnswer(out, b.text("meaning"), b.whereOf("meaning"));
     else if (kind != "other")
         compose::addWording(out, w, "meaning-" + kind, vars);
 
     doc::List list;
     for (const auto& c : b.list("commitment"))
-        if (!c.text.empty()) list.items.push_back({{doc::value(c.text)}, {}});
+        if (!c.text.empty()) list.items.push_back({{doc::value(c.text, c.where)}, {}});
     if (!list.items.empty()) {
         compose::addWording(out, w, "commitments-label", vars);
         out.push_back(std::move(list));
@@ -45,7 +45,7 @@ void followUp(doc::Blocks& out, const Record& f, const Context& ctx, const Wordi
         vars["responsible"] = f.text("responsible");
         compose::addWording(out, w, "follow-up-responsible", vars);
     }
-    if (f.has("form")) compose::addAnswer(out, f.text("form"));
+    if (f.has("form")) compose::addAnswer(out, f.text("form"), f.whereOf("form"));
     compose::addWording(out, w, ctx.nextReview ? "follow-up-review" : "follow-up-review-undated", vars);
 }
 
@@ -56,7 +56,7 @@ doc::Blocks CollaborationRulesPlugin::render(const Record& values, const Context
     auto vars = compose::contextValues(ctx);
 
     compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"), values.whereOf("intro"));
 
     out.push_back(doc::Heading{2, compose::formatInline(w, "behaviours-heading", vars)});
     compose::addWording(out, w, "behaviours-intro", vars);
@@ -68,11 +68,11 @@ doc::Blocks CollaborationRulesPlugin::render(const Record& values, const Context
     if (values.has("information")) {
         out.push_back(doc::Heading{2, compose::formatInline(w, "information-heading", vars)});
         compose::addWording(out, w, "information-intro", vars);
-        compose::addAnswer(out, values.text("information"));
+        compose::addAnswer(out, values.text("information"), values.whereOf("information"));
     }
 
     out.push_back(doc::Heading{2, compose::formatInline(w, "disagreement-heading", vars)});
-    if (values.has("disagreement")) compose::addAnswer(out, values.text("disagreement"));
+    if (values.has("disagreement")) compose::addAnswer(out, values.text("disagreement"), values.whereOf("disagreement"));
     compose::addWording(out, w, "last-word", vars);
 
     if (const Record* c = values.group("conversation")) {
@@ -83,7 +83,7 @@ doc::Blocks CollaborationRulesPlugin::render(const Record& values, const Context
             doc::Paragraph question{compose::formatInline(w, std::string("question-") + q, vars)};
             for (auto& r : question.runs) r.strong = true;
             out.push_back(std::move(question));
-            compose::addAnswer(out, c->text(q));
+            compose::addAnswer(out, c->text(q), c->whereOf(q));
         }
     }
 

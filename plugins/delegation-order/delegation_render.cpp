@@ -33,7 +33,7 @@ public:
                  {"owner-gen", ownerGen}};
         const auto& vars = vars_;
         if (v_.has("introduction"))
-            compose::addAnswer(out_, v_.text("introduction"));
+            compose::addAnswer(out_, v_.text("introduction"), v_.whereOf("introduction"));
         else
             compose::addWording(out_, w_, "intro", vars);
 
@@ -52,7 +52,7 @@ public:
         if (v_.has("reporting"))
             compose::addWording(out_, w_, "reporting-default",
                                 {{"reporting", w_.format("reporting-" + v_.text("reporting"), vars)}});
-        if (v_.has("reporting-routine")) compose::addAnswer(out_, v_.text("reporting-routine"));
+        if (v_.has("reporting-routine")) compose::addAnswer(out_, v_.text("reporting-routine"), v_.whereOf("reporting-routine"));
         heading(3, "sub-delegation-heading");
         compose::addWording(out_, w_, "sub-delegation", vars);
         heading(3, "conflicts-heading");
@@ -65,7 +65,7 @@ public:
         compose::addWording(out_, w_, "appeals", vars);
         if (!v_.list("local-rule").empty()) {
             heading(3, "local-heading");
-            for (const auto& r : v_.list("local-rule")) compose::addAnswer(out_, r.text);
+            for (const auto& r : v_.list("local-rule")) compose::addAnswer(out_, r.text, r.where);
         }
 
         heading(2, "roles-heading");
@@ -75,7 +75,7 @@ public:
         roles.header.push_back({doc::runs(w_.get("col-role-id")), doc::runs(w_.get("col-role-title")),
                                 doc::runs(w_.get("col-role-kind"))});
         for (const auto& r : v_.rows("role")) {
-            doc::Runs title{doc::value(r.text("title"))};
+            doc::Runs title{doc::value(r.text("title"), r.whereOf("title"))};
             if (r.has("note")) title.push_back(doc::plain(" (" + r.text("note") + ")"));
             roles.rows.push_back({{doc::value(r.text("abbreviation", r.text("id")))}, title,
                                   doc::runs(w_.get("kind-" + r.text("kind")))});
@@ -107,8 +107,8 @@ private:
     void renderArea(const Record& area) {
         // The area's own number leads its rows' numbers ("3" -> "3.1", "3.2"): the writers' heading
         // numbering would put a second number in front of it.
-        out_.push_back(doc::Heading{3, {doc::value(area.text("number") + " " + area.text("title"))}, false});
-        if (area.has("intro")) compose::addAnswer(out_, area.text("intro"));
+        out_.push_back(doc::Heading{3, {doc::value(area.text("number") + " " + area.text("title"), area.whereOf("title"))}, false});
+        if (area.has("intro")) compose::addAnswer(out_, area.text("intro"), area.whereOf("intro"));
         doc::Table t;
         // Abbreviated delegates need narrow columns; full titles need room.
         bool abbreviated = true;
@@ -122,7 +122,7 @@ private:
         const std::string subAllowed = w_.get("sub-delegation-allowed");
         const std::string urgentLabel = w_.get("urgent-label");
         for (const auto& row : area.rows("delegation")) {
-            doc::Runs matter{doc::value(row.text("matter"))};
+            doc::Runs matter{doc::value(row.text("matter"), row.whereOf("matter"))};
             if (row.flag("urgent")) {
                 matter.push_back(doc::plain(" "));
                 matter.push_back(doc::emph("(" + urgentLabel + ")"));
@@ -132,19 +132,19 @@ private:
                 if (!note.empty()) note.push_back(doc::plain("; "));
                 note.push_back(std::move(r));
             };
-            if (row.has("limit")) add(doc::value(row.text("limit")));
+            if (row.has("limit")) add(doc::value(row.text("limit"), row.whereOf("limit")));
             if (row.flag("sub-delegation")) {
                 add(doc::plain(subAllowed));
                 if (row.has("sub-delegate")) note.push_back(doc::value(": " + titles(row.text("sub-delegate"))));
             }
-            if (row.has("note")) add(doc::value(row.text("note")));
+            if (row.has("note")) add(doc::value(row.text("note"), row.whereOf("note")));
             std::string reporting = row.flag("urgent") ? "next-meeting" : reportingOf(row, v_);
-            t.rows.push_back({{doc::value(row.text("number"))},
+            t.rows.push_back({{doc::value(row.text("number"), row.whereOf("number"))},
                               matter,
-                              {doc::value(titles(row.text("delegate")))},
-                              row.has("substitute") ? doc::Runs{doc::value(titles(row.text("substitute")))}
+                              {doc::value(titles(row.text("delegate")), row.whereOf("delegate"))},
+                              row.has("substitute") ? doc::Runs{doc::value(titles(row.text("substitute")), row.whereOf("substitute"))}
                                                     : doc::runs("–"),
-                              row.has("legal-basis") ? doc::Runs{doc::value(row.text("legal-basis"))} : doc::runs("–"),
+                              row.has("legal-basis") ? doc::Runs{doc::value(row.text("legal-basis"), row.whereOf("legal-basis"))} : doc::runs("–"),
                               doc::runs(reporting.empty() ? "–" : w_.get("reporting-short-" + reporting)),
                               note.empty() ? doc::runs("–") : note});
         }

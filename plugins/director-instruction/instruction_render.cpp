@@ -57,11 +57,11 @@ public:
 
         heading(2, "position-heading");
         wording("position");
-        answer(v_.text("leading-position"));
+        answer(v_, "leading-position");
 
         heading(2, "leadership-heading");
         wording("leadership");
-        answer(v_.text("leadership"));
+        answer(v_, "leadership");
         topic(3, "coordination");
         topic(3, "heads-of-department");
 
@@ -78,7 +78,7 @@ public:
         if (!v_.list("task").empty()) {
             heading(tasksHeading ? 3 : 2, "other-tasks-heading");
             doc::List list;
-            for (const auto& t : v_.list("task")) list.items.push_back({{doc::value(t.text)}, {}});
+            for (const auto& t : v_.list("task")) list.items.push_back({{doc::value(t.text, t.where)}, {}});
             out_.push_back(std::move(list));
         }
 
@@ -91,10 +91,10 @@ public:
                                 doc::runs(w_.get("col-kind")), doc::runs(w_.get("col-unit")),
                                 doc::runs(w_.get("col-reports-to"))});
             for (const auto& p : v_.rows("post"))
-                t.rows.push_back({{doc::value(p.text("id"))},
-                                  {doc::value(p.text("title"))},
+                t.rows.push_back({{doc::value(p.text("id"), p.whereOf("id"))},
+                                  {doc::value(p.text("title"), p.whereOf("title"))},
                                   doc::runs(w_.get("kind-" + p.text("kind"))),
-                                  p.has("unit") ? doc::Runs{doc::value(p.text("unit"))} : doc::runs("–"),
+                                  p.has("unit") ? doc::Runs{doc::value(p.text("unit"), p.whereOf("unit"))} : doc::runs("–"),
                                   p.has("reports-to") ? doc::Runs{doc::value(postTitle(p.text("reports-to")))}
                                                       : doc::runs("–")});
             out_.push_back(std::move(t));
@@ -112,7 +112,7 @@ public:
                 vars["second-def"] = definite(vars["second"]);
                 wording("acting-second", vars);
             }
-            answer(a->text("scope"));
+            answer(*a, "scope");
         } else {
             wording("acting-missing");
         }
@@ -125,7 +125,7 @@ public:
         } else {
             wording("powers");
         }
-        answer(v_.text("powers"));
+        answer(v_, "powers");
 
         heading(2, "reporting-heading");
         wording("reporting");
@@ -134,7 +134,7 @@ public:
             vars["interval"] = describeDuration(*every, ctx_.lang);
             wording("reporting-every", vars);
         }
-        answer(v_.text("reporting"));
+        answer(v_, "reporting");
 
         heading(2, "adoption-heading");
         const Registration& reg = ctx_.registration;
@@ -165,15 +165,15 @@ private:
     void wording(const std::string& key, const std::map<std::string, std::string>& vars) {
         compose::addWording(out_, w_, key, vars);
     }
-    void answer(const std::string& text) {
-        compose::addAnswer(out_, text);
+    void answer(const Record& r, const std::string& name) {
+        compose::addAnswer(out_, r.text(name), r.whereOf(name));
     }
     // A topic: its heading and lead text from the wording, then the board's own text.
     void topic(int level, const std::string& name) {
         if (trim(v_.text(name)).empty()) return;
         heading(level, name + "-heading");
         if (w_.has(name)) wording(name);
-        answer(v_.text(name));
+        answer(v_, name);
     }
 
     const Record& v_;

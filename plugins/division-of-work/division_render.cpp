@@ -8,12 +8,13 @@ namespace overens::division {
 
 namespace {
 
-void addPart(doc::List& list, const Wording& w, const std::string& labelKey, const std::string& answer) {
+void addPart(doc::List& list, const Wording& w, const std::string& labelKey, const Record& r, const std::string& name) {
+    const std::string answer = r.text(name);
     if (answer.empty()) return;
     doc::ListItem item;
     item.runs.push_back(doc::strong(w.get(labelKey)));
     item.runs.push_back(doc::plain(" "));
-    for (auto& r : compose::answerInline(answer)) item.runs.push_back(r);
+    for (auto& r : compose::answerInline(answer, r.whereOf(name))) item.runs.push_back(r);
     list.items.push_back(std::move(item));
 }
 
@@ -23,7 +24,7 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
     doc::Blocks out;
     auto vars = compose::contextValues(ctx);
     compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"), values.whereOf("intro"));
 
     const auto& areas = values.rows("area");
     if (areas.empty()) return out;
@@ -35,10 +36,10 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
                                doc::runs(w.get("col-contact")), doc::runs(w.get("col-forum"))});
     for (const auto& a : areas) {
         const std::string owner = a.text("owner");
-        overview.rows.push_back({{doc::value(a.text("name"))},
+        overview.rows.push_back({{doc::value(a.text("name"), a.whereOf("name"))},
                                  owner.empty() ? doc::Runs{} : doc::runs(w.get("owner-" + owner)),
-                                 compose::answerInline(a.text("contact")),
-                                 compose::answerInline(a.text("forum"))});
+                                 compose::answerInline(a.text("contact"), a.whereOf("contact")),
+                                 compose::answerInline(a.text("forum"), a.whereOf("forum"))});
     }
     compose::addWording(out, w, "overview-label", vars);
     out.push_back(std::move(overview));
@@ -55,8 +56,8 @@ doc::Blocks DivisionOfWorkPlugin::render(const Record& values, const Context& ct
         for (const Record* a : group) {
             out.push_back(doc::Paragraph{{doc::strong(a->text("name"))}});
             doc::List parts;
-            addPart(parts, w, "label-politics", a->text("politics"));
-            addPart(parts, w, "label-administration", a->text("administration"));
+            addPart(parts, w, "label-politics", *a, "politics");
+            addPart(parts, w, "label-administration", *a, "administration");
             if (!parts.items.empty()) out.push_back(std::move(parts));
         }
     }

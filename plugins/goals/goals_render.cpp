@@ -15,7 +15,7 @@ std::string dateText(const Record& r, const std::string& name, const std::string
 }
 
 void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const Wording& w) {
-    out.push_back(doc::Heading{3, {doc::value(goal.text("title"))}});
+    out.push_back(doc::Heading{3, {doc::value(goal.text("title"), goal.whereOf("title"))}});
 
     doc::Runs status;
     if (const Value* p = goal.get("priority"); p && !p->text.empty())
@@ -29,13 +29,13 @@ void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const 
     }
     if (!status.empty()) out.push_back(doc::Paragraph{std::move(status), doc::ParagraphStyle::Small});
 
-    if (goal.has("why")) compose::addLabelled(out, w.get("why-label"), goal.text("why"));
+    if (goal.has("why")) compose::addLabelled(out, w.get("why-label"), goal.text("why"), goal.whereOf("why"));
 
     const auto& activities = goal.list("activity");
     if (!activities.empty()) {
         compose::addWording(out, w, "activities-label");
         doc::List list;
-        for (const auto& a : activities) list.items.push_back({{doc::value(a.text)}, {}});
+        for (const auto& a : activities) list.items.push_back({{doc::value(a.text, a.where)}, {}});
         out.push_back(std::move(list));
     }
 
@@ -47,9 +47,9 @@ void renderGoal(doc::Blocks& out, const Record& goal, const Context& ctx, const 
                             doc::runs(w.get("col-target")), doc::runs(w.get("col-due")),
                             doc::runs(w.get("col-follow-up"))});
         for (const auto& m : measures)
-            t.rows.push_back({{doc::value(m.text("indicator"))},
-                              compose::answerInline(m.text("baseline")),
-                              {doc::value(m.text("target"))},
+            t.rows.push_back({{doc::value(m.text("indicator"), m.whereOf("indicator"))},
+                              compose::answerInline(m.text("baseline"), m.whereOf("baseline")),
+                              {doc::value(m.text("target"), m.whereOf("target"))},
                               compose::answerInline(dateText(m, "due", ctx.lang)),
                               compose::answerInline(dateText(m, "follow-up", ctx.lang))});
         out.push_back(std::move(t));
@@ -73,7 +73,7 @@ doc::Blocks GoalsPlugin::render(const Record& values, const Context& ctx, const 
     vars["period"] = values.text("period");
 
     compose::addWording(out, w, "intro", vars, doc::ParagraphStyle::Lead);
-    if (values.has("intro")) compose::addAnswer(out, values.text("intro"));
+    if (values.has("intro")) compose::addAnswer(out, values.text("intro"), values.whereOf("intro"));
 
     for (const char* horizon : kHorizons) {
         std::vector<const Record*> goals;

@@ -32,14 +32,18 @@ void addWording(doc::Blocks& out, const Wording& w, const std::string& key,
                 const std::map<std::string, std::string>& values = {},
                 doc::ParagraphStyle style = doc::ParagraphStyle::Body);
 
-// Append the user's multiline answer as paragraphs of value runs.
+// Append the user's multiline answer as paragraphs of value runs; `where` is the answer's place
+// in the source (Record::whereOf), kept on the runs so that a writer can point at it.
 void addAnswer(doc::Blocks& out, const std::string& answer);
+void addAnswer(doc::Blocks& out, const std::string& answer, const Location& where);
 
 // Append the user's answer with a strong label before its first paragraph.
 void addLabelled(doc::Blocks& out, const std::string& label, const std::string& answer);
+void addLabelled(doc::Blocks& out, const std::string& label, const std::string& answer, const Location& where);
 
 // A user's answer as one cell or list item (paragraphs joined by a space).
 doc::Runs answerInline(const std::string& answer);
+doc::Runs answerInline(const std::string& answer, const Location& where);
 
 // The document's shared values for {placeholders}: organisation, board, adopted-by (the body
 // the registration names, else the board), dnr, review (long date), party.<role>.name / .title,

@@ -9,6 +9,7 @@
 
 #include "overens/calendar.hpp"
 #include "overens/calendar_entries.hpp"
+#include "overens/diagnostics.hpp"
 
 namespace overens::doc {
 
@@ -19,6 +20,11 @@ struct Run {
     bool emphasis = false;
     bool strong = false;
     bool field = false;
+    // SDK 3: the run's language when it differs from the document's ("en" inside a Swedish
+    // document; empty = the document's), and where a user's answer was written in the source
+    // (so that a writer can point at it, e.g. a character no font has).
+    std::string lang;
+    Location where;
 };
 using Runs = std::vector<Run>;
 
@@ -137,6 +143,7 @@ inline Run plain(std::string t) { return Run{std::move(t)}; }
 inline Run strong(std::string t) { return Run{std::move(t), false, true}; }
 inline Run emph(std::string t) { return Run{std::move(t), true, false}; }
 inline Run value(std::string t) { return Run{std::move(t), false, false, true}; }
+inline Run value(std::string t, Location where) { return Run{std::move(t), false, false, true, {}, std::move(where)}; }
 inline Runs runs(std::string t) { return Runs{plain(std::move(t))}; }
 std::string plainText(const Runs& r);
 

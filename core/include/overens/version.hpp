@@ -5,7 +5,8 @@
 // generation differs: raise it whenever a type a plugin sees changes its layout or meaning.
 // SDK 2: Field::example_*/defaultFrom/showWhen and SectionPlugin::interview() (the form);
 // SectionPlugin::calendarEntries() and doc::Meta::calendar (the calendar); Context::templatesDir.
-#define OVERENS_SDK_VERSION 2
+// SDK 3: doc::Run::lang and doc::Run::where (a run's language and its place in the source).
+#define OVERENS_SDK_VERSION 3
 
 #define OVERENS_VERSION_STRING "0.1.0"
 

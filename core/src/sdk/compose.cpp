@@ -65,25 +65,33 @@ void addWording(doc::Blocks& out, const Wording& w, const std::string& key,
     for (auto& r : format(w, key, values)) out.push_back(doc::Paragraph{std::move(r), style});
 }
 
-void addAnswer(doc::Blocks& out, const std::string& answer) {
-    for (const auto& p : paragraphsOf(answer)) out.push_back(doc::Paragraph{{doc::value(p)}});
+void addAnswer(doc::Blocks& out, const std::string& answer) { addAnswer(out, answer, Location{}); }
+
+void addAnswer(doc::Blocks& out, const std::string& answer, const Location& where) {
+    for (const auto& p : paragraphsOf(answer)) out.push_back(doc::Paragraph{{doc::value(p, where)}});
 }
 
 void addLabelled(doc::Blocks& out, const std::string& label, const std::string& answer) {
+    addLabelled(out, label, answer, Location{});
+}
+
+void addLabelled(doc::Blocks& out, const std::string& label, const std::string& answer, const Location& where) {
     bool first = true;
     for (const auto& p : paragraphsOf(answer)) {
         doc::Paragraph para;
         if (first) para.runs.push_back(doc::strong(label + " "));
-        para.runs.push_back(doc::value(p));
+        para.runs.push_back(doc::value(p, where));
         out.push_back(std::move(para));
         first = false;
     }
 }
 
-doc::Runs answerInline(const std::string& answer) {
+doc::Runs answerInline(const std::string& answer) { return answerInline(answer, Location{}); }
+
+doc::Runs answerInline(const std::string& answer, const Location& where) {
     std::string joined;
     for (const auto& p : paragraphsOf(answer)) joined += (joined.empty() ? "" : " ") + p;
-    return joined.empty() ? doc::Runs{} : doc::Runs{doc::value(joined)};
+    return joined.empty() ? doc::Runs{} : doc::Runs{doc::value(joined, where)};
 }
 
 std::string lowerFirst(std::string s) {

@@ -8,7 +8,8 @@
 using namespace overens;
 using namespace overens::test;
 
-TEST(SdkVersion, IsTwo) { EXPECT_EQ(OVERENS_SDK_VERSION, 2); }
+// SDK 3 added doc::Run::lang and doc::Run::where.
+TEST(SdkVersion, IsThree) { EXPECT_EQ(OVERENS_SDK_VERSION, 3); }
 
 TEST(SdkVersion, ASdk1PluginIsRefusedByNameAndTheOthersStillLoad) {
     PluginLoader loader;
@@ -19,7 +20,7 @@ TEST(SdkVersion, ASdk1PluginIsRefusedByNameAndTheOthersStillLoad) {
     ASSERT_TRUE(d.hasCode("plugin.sdk-version")) << msg;
     EXPECT_NE(msg.find("fixture-sdk1.so"), std::string::npos) << msg;
     EXPECT_NE(msg.find("built against SDK version 1,"), std::string::npos) << msg;
-    EXPECT_NE(msg.find("supports version 2"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("supports version " + std::to_string(OVERENS_SDK_VERSION)), std::string::npos) << msg;
     EXPECT_EQ(loader.find("fixture-sdk1"), nullptr);
     EXPECT_NE(loader.find("fixture"), nullptr);
 }

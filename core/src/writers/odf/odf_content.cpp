@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <sstream>
 #include <vector>
 
 #include "writers/odf/odf_style_names.hpp"
@@ -132,7 +133,9 @@ private:
             s.append_attribute("style:family") = "table";
             if (!master.empty()) s.append_attribute("style:master-page-name") = master.c_str();
             auto tp = s.append_child("style:table-properties");
-            tp.append_attribute("style:width") = (std::to_string(relWidth * 16 / 100) + "cm").c_str();
+            std::ostringstream width;  // "16cm" for the house page
+            width << relWidth * styles_.textWidthCm / 100 << "cm";
+            tp.append_attribute("style:width") = width.str().c_str();
             tp.append_attribute("style:rel-width") = (std::to_string(relWidth) + "%").c_str();
             tp.append_attribute("table:align") = relWidth == 100 ? "margins" : "left";
             if (std::string(kind) == "sign") {
@@ -337,7 +340,7 @@ private:
 
         // The PDF writer's widths (table_widths), from estimated text widths at the table
         // styles' sizes (Table Contents 9 pt, Table Heading 9.5 pt bold) in the house page's
-        // text width (16 cm) less each cell's padding (0.1 cm a side).
+        // text width (16 cm, or the reference's) less each cell's padding (0.1 cm a side).
         std::vector<writers::ColumnExtent> extents(n);
         auto measure = [&](const doc::Row& r, double size, bool bold) {
             for (std::size_t i = 0; i < r.size() && i < n; ++i)
@@ -347,7 +350,7 @@ private:
         for (const auto& r : t.rows) measure(r, 9, false);
         const double pt = 72 / 2.54;  // a centimetre
         std::vector<double> weights =
-            writers::columnWidths(std::move(extents), t.weights, 16 * pt - 0.2 * pt * static_cast<double>(n), 18);
+            writers::columnWidths(std::move(extents), t.weights, styles_.textWidthCm * pt - 0.2 * pt * static_cast<double>(n), 18);
         for (double& w : weights) w += 0.2 * pt;  // the column holds its cells' padding too
 
         flushBody();

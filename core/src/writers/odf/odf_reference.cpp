@@ -7,6 +7,8 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -23,6 +25,32 @@ constexpr std::size_t kMaxEntryBytes = 64u << 20;  // a style reference has no b
 }
 
 }  // namespace
+
+double lengthInPoints(const char* value) {
+    if (!value || !*value) return -1;
+    char* end = nullptr;
+    const double v = std::strtod(value, &end);
+    const std::string unit = end ? end : "";
+    if (unit == "cm") return v * 72 / 2.54;
+    if (unit == "mm") return v * 72 / 25.4;
+    if (unit == "in") return v * 72;
+    if (unit == "pt") return v;
+    if (unit == "pc") return v * 12;
+    return -1;
+}
+
+void collectFrameParagraphs(pugi::xml_node n, std::vector<pugi::xml_node>& out) {
+    for (auto c : n.children()) {
+        if (c.type() != pugi::node_element) continue;
+        const bool para = std::strcmp(c.name(), "text:p") == 0 || std::strcmp(c.name(), "text:h") == 0;
+        if (para) {
+            if (c.find_node([](pugi::xml_node x) { return std::strcmp(x.name(), "draw:frame") == 0; }))
+                out.push_back(c);
+        } else {
+            collectFrameParagraphs(c, out);
+        }
+    }
+}
 
 const std::string* ReferencePackage::file(const std::string& name) const {
     auto it = files.find(name);

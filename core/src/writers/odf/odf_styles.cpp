@@ -180,20 +180,6 @@ void setLanguage(pugi::xml_node stylesNode, const std::string& lang) {
     if (!country.empty()) set("fo:country", country);
 }
 
-// The outermost paragraphs inside a header/footer that hold a frame (a logo): kept.
-void collectFrameParagraphs(pugi::xml_node n, std::vector<pugi::xml_node>& out) {
-    for (auto c : n.children()) {
-        if (c.type() != pugi::node_element) continue;
-        const bool para = std::strcmp(c.name(), "text:p") == 0 || std::strcmp(c.name(), "text:h") == 0;
-        if (para) {
-            if (c.find_node([](pugi::xml_node x) { return std::strcmp(x.name(), "draw:frame") == 0; }))
-                out.push_back(c);
-        } else {
-            collectFrameParagraphs(c, out);
-        }
-    }
-}
-
 // Replace a header or footer's content with the logos it had and one paragraph of ours.
 template <typename Fill>
 void fillRunning(pugi::xml_node region, const char* paragraphStyle, Fill fill) {
@@ -352,6 +338,15 @@ StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& house
     }
     if (std::strcmp(master.attribute("style:name").value(), "Standard") != 0)
         part.masterPage = master.attribute("style:name").value();
+    // The text width of the master page's layout, for the tables' column widths.
+    if (auto layouts = root.child("office:automatic-styles")) {
+        auto props = findNamed(layouts, "style:page-layout", nullptr, master.attribute("style:page-layout-name").value())
+                         .child("style:page-layout-properties");
+        const double width = lengthInPoints(props.attribute("fo:page-width").value());
+        const double left = std::max(0.0, lengthInPoints(props.attribute("fo:margin-left").value()));
+        const double right = std::max(0.0, lengthInPoints(props.attribute("fo:margin-right").value()));
+        if (width > left + right + 72) part.textWidthCm = (width - left - right) * 2.54 / 72;
+    }
 
     // Running header and footer.
     std::string headerText = meta.headerText;

@@ -35,6 +35,7 @@ struct StylesPart {
     std::string xml;                      // styles.xml
     std::vector<StyleResource> resources;  // pictures the styles use
     std::string masterPage;               // master page of the first paragraph when not "Standard"
+    double textWidthCm = 16;              // between the master page's margins (the house page: 16 cm)
     OutlineNumbering outline;
 };
 

@@ -92,6 +92,7 @@ void Canvas::setFont(HPDF_Page p, FaceId face, double size) {
 }
 
 void Canvas::mark(int pageIndex, int target) {
+    if (!tree_.enabled()) return;
     if (target == kCurrentElement) target = tree_.current();
     PageState& st = states_[static_cast<std::size_t>(pageIndex)];
     if (st.open == target) return;

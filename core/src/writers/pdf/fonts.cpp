@@ -74,7 +74,7 @@ void FontBook::reportMissing(char32_t cp) {
     std::string typed;
     appendUtf8(typed, cp);
     const std::string named = std::string(code) + " " + typed;
-    diags_.warning("pdf.glyph-missing", {}, "PDF: inget installerat typsnitt har tecknet " + named + "; det visas som en ruta",
+    diags_.warning("pdf.glyph-missing", locate_ ? locate_(cp) : Location{}, "PDF: inget installerat typsnitt har tecknet " + named + "; det visas som en ruta",
                    "PDF: no installed font has the character " + named + "; it shows as a box");
 }
 

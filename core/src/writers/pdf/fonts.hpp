@@ -3,6 +3,7 @@
 // (for the ToUnicode maps written afterwards).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -14,9 +15,7 @@
 #include "writers/pdf/haru.hpp"
 #include "writers/pdf/style.hpp"
 
-namespace overens {
-class Diagnostics;
-}
+#include "overens/diagnostics.hpp"
 
 namespace overens::pdf {
 
@@ -53,8 +52,10 @@ public:
     // fallback family's face (same bold/italic) that has it. When none has it: `primary`, and a
     // warning naming the character (once per character).
     FaceId faceFor(FaceId primary, bool bold, bool italic, char32_t cp);
-    // Reports, once per character, one that no font can draw (beyond U+FFFF libharu cannot).
+    // Reports, once per character, one that no font can draw (beyond U+FFFF libharu cannot),
+    // at the place in the source the locator gives for it (where it was typed).
     void reportMissing(char32_t cp);
+    void setLocator(std::function<Location(char32_t)> locate) { locate_ = std::move(locate); }
 
     // Advance width of one code point in 1/1000 of the size.
     double charWidth(FaceId id, char32_t cp);
@@ -83,6 +84,7 @@ private:
     std::set<char32_t> warnedMissing_;
     std::map<std::pair<FaceId, char32_t>, FaceId> fallbackOf_;
     const Hyphenator* hyphenator_ = nullptr;
+    std::function<Location(char32_t)> locate_;
 };
 
 }  // namespace overens::pdf

@@ -86,6 +86,7 @@ void Layouter::operator()(const doc::Heading& h) {
     const double height = static_cast<double>(std::max<std::size_t>(lines.size(), 1)) * s.lineHeight();
     const TextStyle& body = st.style("body");
     Tag tag(canvas_.tree(), "H" + std::to_string(std::clamp(h.level, 1, 6)));
+    canvas_.tree().setLang(tag.id(), h.runs);
     canvas_.beginBlock(s.spaceBefore);
     // Keep the heading with the first lines of what follows it: a table's header and first row.
     double lead = 2 * body.lineHeight();
@@ -118,6 +119,7 @@ void Layouter::operator()(const doc::Paragraph& p) {
     auto lines = wrapSpans(canvas_.fonts(), spansOf(canvas_.fonts(), s, p.runs), w, s.justify);
     if (lines.empty()) return;
     Tag tag(canvas_.tree(), p.style == doc::ParagraphStyle::Quote ? "BlockQuote" : "P");
+    canvas_.tree().setLang(tag.id(), p.runs);
     canvas_.beginBlock(s.spaceBefore);
     placeLines(lines, canvas_.left() + indent, s);
     canvas_.spaceAfter(s.spaceAfter);
@@ -159,6 +161,7 @@ void Layouter::list(const doc::List& l, double x, int depth) {
             canvas_.drawLine(label, x, canvas_.y(), s);
         }
         Tag body(canvas_.tree(), "LBody");
+        canvas_.tree().setLang(body.id(), item.runs);
         if (lines.empty()) canvas_.moveDown(s.lineHeight());
         placeLines(lines, textX, s);
         canvas_.spaceAfter(s.spaceAfter);
@@ -247,6 +250,7 @@ void Layouter::operator()(const doc::Note& n) {
     if (lines.empty()) return;
     const double lh = s.lineHeight();
     Tag tag(canvas_.tree(), "Note");
+    canvas_.tree().setLang(tag.id(), n.runs);
     canvas_.beginBlock(s.spaceBefore);
     const double total = static_cast<double>(lines.size()) * lh;
     if (total <= canvas_.bodyHeight()) canvas_.ensure(total);
@@ -298,7 +302,8 @@ void Layouter::operator()(const doc::TableOfContents& toc) {
         if (lines.empty()) continue;
         canvas_.ensure(static_cast<double>(lines.size()) * lh);
         Tag item(tree, "TOCI");
-        const ElemId entry = item.id();
+        Tag linkTag(tree, "Link");  // the entry's text, its page number and its link annotation
+        const ElemId entry = linkTag.id();
         const int page = canvas_.pageIndex();
         const double top = canvas_.y();
         if (!h.number.empty()) {
@@ -328,6 +333,7 @@ void Layouter::operator()(const doc::TableOfContents& toc) {
                            static_cast<HPDF_REAL>(canvas->right()), static_cast<HPDF_REAL>(top)};
             HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(canvas->page(page), rect, dst);
             HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+            canvas->tree().addLink(entry, page, link, target.title());
         });
     }
     canvas_.spaceAfter(st.style("body").spaceAfter * 2);

@@ -13,6 +13,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <Poco/MD5Engine.h>
 
@@ -24,6 +26,7 @@
 #include "writers/pdf/layout.hpp"
 #include "writers/pdf/reference_style.hpp"
 #include "writers/pdf/engines.hpp"
+#include "writers/pdf/structure.hpp"
 #include "writers/pdf/style.hpp"
 #include "writers/pdf/utf8.hpp"
 #include "writers/writer.hpp"
@@ -42,11 +45,52 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
     return out;
 }
 
-std::string langTag(const std::string& lang) {
-    if (lang == "sv") return "sv-SE";
-    if (lang == "en") return "en-GB";
-    return lang;
-}
+// Where a character was typed: the source place of the first user's answer (a run with a
+// location) that holds it. Looked up only when a character has no font, so it costs nothing
+// otherwise.
+class CharacterFinder {
+public:
+    explicit CharacterFinder(const doc::Blocks& blocks) : blocks_(blocks) {}
+
+    Location operator()(char32_t cp) {
+        typed_.clear();
+        appendUtf8(typed_, cp);
+        found_ = Location{};
+        for (const auto& b : blocks_) {
+            std::visit(*this, b);
+            if (found_.known()) break;
+        }
+        return found_;
+    }
+
+    void operator()(const doc::Heading& h) { look(h.runs); }
+    void operator()(const doc::Paragraph& p) { look(p.runs); }
+    void operator()(const doc::List& l) {
+        for (const auto& item : l.items) {
+            look(item.runs);
+            for (const auto& child : item.children) (*this)(child);
+        }
+    }
+    void operator()(const doc::Table& t) {
+        for (const auto* rows : {&t.header, &t.rows})
+            for (const auto& row : *rows)
+                for (const auto& cell : row) look(cell);
+        look(t.caption);
+    }
+    void operator()(const doc::SignatureBlock& s) { look(s.intro); }
+    void operator()(const doc::Note& n) { look(n.runs); }
+    template <typename Other>
+    void operator()(const Other&) {}
+
+private:
+    void look(const doc::Runs& runs) {
+        for (const auto& r : runs)
+            if (!found_.known() && r.where.known() && r.text.find(typed_) != std::string::npos) found_ = r.where;
+    }
+    const doc::Blocks& blocks_;
+    std::string typed_;
+    Location found_;
+};
 
 void setInfo(HaruDoc& hd, const doc::Meta& m) {
     HPDF_Doc pdf = hd.get();
@@ -94,7 +138,7 @@ void addOutline(HaruDoc& hd, Canvas& canvas, const std::vector<HeadingMark>& hea
 
 // The catalog entries libharu has no API for, and a document ID that is the same for the same
 // document (an MD5 of what was drawn and of the document info).
-std::string finishCatalog(HaruDoc& hd, Canvas& canvas, const doc::Meta& m) {
+std::string finishCatalog(HaruDoc& hd, Canvas& canvas, const doc::Meta& m, const Style& style) {
     HPDF_Doc pdf = hd.get();
     pdf->pdf_version = HPDF_VER_17;  // tagged PDF and /Lang need 1.4 or later
     HPDF_Dict catalog = pdf->catalog;
@@ -103,11 +147,12 @@ std::string finishCatalog(HaruDoc& hd, Canvas& canvas, const doc::Meta& m) {
     HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
     HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
-    canvas.tree().prepare(pdf, canvas.pages());
+    canvas.tree().prepare(pdf, canvas.pages(), m.lang);
 
     Poco::MD5Engine md5;
     for (const std::string* s : {&m.title, &m.subject, &m.organisation, &m.dnr, &m.version, &m.sourceSha256})
         md5.update(*s + '\n');
+    if (style.logo) md5.update(style.logo->data);
     auto drawn = canvas.digest();
     md5.update(drawn.data(), drawn.size());
     auto id = md5.digest();
@@ -117,6 +162,42 @@ std::string finishCatalog(HaruDoc& hd, Canvas& canvas, const doc::Meta& m) {
     HPDF_Dict_Add(pdf->trailer, "ID", ids);
     hd.check("writing the structure tree and the catalog");
     return std::string(reinterpret_cast<const char*>(id.data()), id.size());
+}
+
+// The running header and footer with what a reference document adds to them.
+doc::Meta withReference(const doc::Meta& m, const Style& style) {
+    doc::Meta out = m;
+    if (!style.referenceHeader.empty()) {
+        std::vector<std::string> lines = style.referenceHeader;
+        lines.push_back(m.headerText);
+        out.headerText = join(lines, "\n");
+    }
+    if (!style.referenceFooter.empty())
+        out.pageLabel = style.referenceFooter + "  ·  " + (m.pageLabel.empty() ? "{page} / {pages}" : m.pageLabel);
+    return out;
+}
+
+// The reference's logo on every page, above the header text (space for it is taken from the
+// body in renderWithHaru), as a header artifact. After Canvas::finish: no marked content is
+// open on any page.
+void drawLogo(HaruDoc& hd, Canvas& canvas, const Logo& logo, double top) {
+    const auto* data = reinterpret_cast<const HPDF_BYTE*>(logo.data.data());
+    const auto size = static_cast<HPDF_UINT>(logo.data.size());
+    HPDF_Image image = logo.png ? HPDF_LoadPngImageFromMem(hd.get(), data, size) : HPDF_LoadJpegImageFromMem(hd.get(), data, size);
+    hd.check("loading the reference document's logo");
+    if (!image) return;
+    double x = canvas.left() + logo.x;
+    if (logo.align == "right") x = canvas.right() - logo.width;
+    if (logo.align == "center") x = (canvas.left() + canvas.right() - logo.width) / 2;
+    const bool tagged = canvas.tree().enabled();
+    for (HPDF_Page page : canvas.pages()) {
+        auto* stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
+        if (tagged) HPDF_Stream_WriteStr(stream, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n");
+        HPDF_Page_DrawImage(page, image, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(top - logo.height),
+                            static_cast<HPDF_REAL>(logo.width), static_cast<HPDF_REAL>(logo.height));
+        if (tagged) HPDF_Stream_WriteStr(stream, "EMC\n");
+    }
+    hd.check("drawing the reference document's logo");
 }
 
 std::string save(HaruDoc& hd) {
@@ -167,6 +248,11 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     PhaseTimer timer;
     Style style = loadStyle(options.templatesDir);
     if (!options.referenceOdt.empty()) applyReference(style, options.referenceOdt, diags);
+    const doc::Meta meta = withReference(d.meta, style);
+    // The logo stands in the top margin's place; the header text and the body move down.
+    const double logoTop = style.pageHeight - style.marginTop;
+    constexpr double kLogoGap = 4;
+    if (style.logo) style.marginTop += style.logo->height + kLogoGap;
     HaruDoc hd;
     HPDF_UseUTFEncodings(hd.get());
     HPDF_SetCurrentEncoder(hd.get(), "UTF-8");  // before the info, or it is mis-encoded
@@ -177,20 +263,23 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     setInfo(hd, d.meta);
 
     FontBook fonts(hd, style, diags);
+    fonts.setLocator(CharacterFinder(d.blocks));
     std::unique_ptr<Hyphenator> hyphenator;
     if (style.hyphenate) {
         hyphenator = std::make_unique<Hyphenator>(d.meta.lang, style.hyphenDirs);
         fonts.setHyphenator(hyphenator.get());
     }
-    Canvas canvas(hd, fonts, style, d.meta);
+    Canvas canvas(hd, fonts, style, meta);
+    canvas.tree().setEnabled(std::getenv("OVERENS_PDF_UNTAGGED") == nullptr);
     Layouter layouter(canvas, d);
     layouter.run();
     canvas.finish();
     hd.check("laying out the pages");
+    if (style.logo) drawLogo(hd, canvas, *style.logo, logoTop);
     addOutline(hd, canvas, layouter.headings());
     timer.mark("layout");
     fonts.finish();
-    const std::string id = finishCatalog(hd, canvas, d.meta);
+    const std::string id = finishCatalog(hd, canvas, d.meta, style);
     timer.mark("finish");
 
     std::string bytes = save(hd);

@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <set>
 
 #include <fontconfig/fontconfig.h>
 #include <pugixml.hpp>
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Checksum.h>
+
+#include <cstring>
+#include <sstream>
 
 #include "overens/diagnostics.hpp"
 #include "writers/odf/odf_reference.hpp"
@@ -19,19 +26,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-// An ODF length ("2.5cm", "20mm", "1in", "11pt") in points; negative when unreadable.
-double points(const char* value) {
-    if (!value || !*value) return -1;
-    char* end = nullptr;
-    const double v = std::strtod(value, &end);
-    const std::string unit = end ? end : "";
-    if (unit == "cm") return v * 72 / 2.54;
-    if (unit == "mm") return v * 72 / 25.4;
-    if (unit == "in") return v * 72;
-    if (unit == "pt") return v;
-    if (unit == "pc") return v * 12;
-    return -1;
-}
+double points(const char* value) { return odf::lengthInPoints(value); }
 
 std::string unquote(std::string s) {
     if (s.size() >= 2 && (s.front() == '\'' || s.front() == '"')) s = s.substr(1, s.size() - 2);
@@ -108,6 +103,139 @@ std::string family(Style& style, const std::string& font, std::set<std::string>&
     fam.boldItalic = or_(findFont(font, true, true));
     style.families[id] = fam;
     return id;
+}
+
+// The text a running header or footer paragraph shows: its page fields as {page} and {pages},
+// its frames (the logo) left out.
+void runningText(pugi::xml_node n, std::string& out) {
+    for (auto c : n.children()) {
+        if (c.type() == pugi::node_pcdata) {
+            out += c.value();
+            continue;
+        }
+        if (c.type() != pugi::node_element) continue;
+        const std::string name = c.name();
+        if (name == "text:s") out.append(static_cast<std::size_t>(std::max(1, c.attribute("text:c").as_int(1))), ' ');
+        else if (name == "text:tab") out += ' ';
+        else if (name == "text:line-break") out += '\n';
+        else if (name == "text:page-number") out += "{page}";
+        else if (name == "text:page-count") out += "{pages}";
+        else if (name != "draw:frame") runningText(c, out);
+    }
+}
+
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \n") - b + 1);
+}
+
+// The picture of a frame: from the package (xlink:href) or inline (office:binary-data).
+std::string frameImage(pugi::xml_node frame, const odf::ReferencePackage& pkg) {
+    auto image = frame.child("draw:image");
+    std::string href = image.attribute("xlink:href").value();
+    if (href.rfind("./", 0) == 0) href = href.substr(2);
+    if (!href.empty()) {
+        const std::string* bytes = pkg.file(href);
+        return bytes ? *bytes : std::string();
+    }
+    std::istringstream in(image.child_value("office:binary-data"));
+    Poco::Base64Decoder decoder(in);
+    return std::string(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+}
+
+// Whether a PNG's chunks are whole and their checksums right: libpng, under libharu, ends the
+// process on a damaged one rather than returning an error.
+bool wholePng(const std::string& png) {
+    auto u32 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(png[at])) << 24 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 1])) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 2])) << 8 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 3]));
+    };
+    std::size_t at = 8;
+    bool ended = false;
+    while (!ended && at + 12 <= png.size()) {
+        const std::uint32_t length = u32(at);
+        if (length > png.size() - at - 12) return false;
+        Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
+        crc.update(png.data() + at + 4, length + 4);
+        if (crc.checksum() != u32(at + 8 + length)) return false;
+        ended = png.compare(at + 4, 4, "IEND") == 0;
+        at += 12 + length;
+    }
+    return ended;
+}
+
+// The header's first logo as a Logo, or what keeps it out of the PDF (added to `ignored`).
+void takeLogo(Style& style, pugi::xml_node frame, const pugi::xml_document& xml, const odf::ReferencePackage& pkg,
+              std::vector<std::string>& ignored) {
+    Logo logo;
+    logo.data = frameImage(frame, pkg);
+    logo.width = points(frame.attribute("svg:width").value());
+    logo.height = points(frame.attribute("svg:height").value());
+    const bool png = logo.data.size() > 8 && logo.data.compare(0, 4, "\x89PNG") == 0;
+    const bool jpeg = logo.data.size() > 3 && logo.data.compare(0, 3, "\xFF\xD8\xFF") == 0;
+    if (!png && !jpeg) {
+        ignored.push_back("header logo (not PNG or JPEG)");
+        return;
+    }
+    if (png && !wholePng(logo.data)) {
+        ignored.push_back("header logo (damaged PNG)");
+        return;
+    }
+    if (logo.width <= 0 || logo.height <= 0 || logo.height > style.pageHeight / 4) {
+        ignored.push_back("header logo (no usable size)");
+        return;
+    }
+    logo.png = png;
+    // Its horizontal position, from the frame's graphic style.
+    const std::string styleName = frame.attribute("draw:style-name").value();
+    for (auto s : xml.select_nodes("//style:style[@style:family='graphic']"))
+        if (styleName == s.node().attribute("style:name").value()) {
+            const std::string pos = s.node().child("style:graphic-properties").attribute("style:horizontal-pos").value();
+            if (pos == "right" || pos == "left") logo.align = pos;
+            if (pos == "from-left") {
+                logo.align = "left";
+                logo.x = std::max(0.0, points(frame.attribute("svg:x").value()));
+            }
+        }
+    logo.width = std::min(logo.width, style.pageWidth - style.marginLeft - style.marginRight);
+    logo.x = std::min(logo.x, style.pageWidth - style.marginLeft - style.marginRight - logo.width);
+    style.logo = std::move(logo);
+}
+
+// What the PDF takes of the master page's header and footer: the text of the paragraphs the
+// ODT keeps (those holding a frame) and the header's first logo.
+void takeRunning(Style& style, pugi::xml_node master, const pugi::xml_document& xml, const odf::ReferencePackage& pkg,
+                 std::vector<std::string>& ignored) {
+    std::vector<pugi::xml_node> kept;
+    odf::collectFrameParagraphs(master.child("style:header"), kept);
+    for (auto p : kept) {
+        std::string text;
+        runningText(p, text);
+        for (const char* field : {"{page}", "{pages}"})
+            for (std::size_t at; (at = text.find(field)) != std::string::npos;) text.erase(at, std::strlen(field));
+        if (!trimmed(text).empty()) style.referenceHeader.push_back(trimmed(text));
+        for (auto f : p.select_nodes(".//draw:frame")) {
+            if (style.logo) {
+                ignored.push_back("a second header logo");
+                break;
+            }
+            takeLogo(style, f.node(), xml, pkg, ignored);
+        }
+    }
+    kept.clear();
+    odf::collectFrameParagraphs(master.child("style:footer"), kept);
+    for (auto p : kept) {
+        std::string text;
+        runningText(p, text);
+        for (char& c : text)
+            if (c == '\n') c = ' ';
+        if (!trimmed(text).empty())
+            style.referenceFooter += (style.referenceFooter.empty() ? "" : " ") + trimmed(text);
+        if (p.select_node(".//draw:frame")) ignored.push_back("footer logo");
+    }
 }
 
 }  // namespace
@@ -188,11 +316,9 @@ void applyReference(Style& style, const std::filesystem::path& reference, Diagno
         set("fo:margin-left", style.marginLeft);
         set("fo:margin-right", style.marginRight);
     }
-    // What the PDF writer does not take over.
+    // The running header and footer; what the PDF writer does not take over is said once.
     std::vector<std::string> ignored;
-    if (master.select_node(".//draw:frame") || master.select_node(".//draw:image")) ignored.push_back("header logo");
-    if (!master.select_node("style:header//text()").node().empty() || !master.select_node("style:footer//text()").node().empty())
-        ignored.push_back("header and footer text");
+    takeRunning(style, master, xml, pkg, ignored);
     if (!ignored.empty()) {
         std::string list;
         for (const auto& i : ignored) list += (list.empty() ? "" : ", ") + i;

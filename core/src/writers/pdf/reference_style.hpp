@@ -1,6 +1,7 @@
 // A municipality's reference document (--reference-odt) applied to the PDF house style: body and
-// heading fonts (found by name with fontconfig) and sizes, page size and margins. What the PDF
-// writer cannot take from it (the header logo, the header and footer text, a font that is not
+// heading fonts (found by name with fontconfig) and sizes, page size and margins, and what the
+// ODT keeps of its running header and footer (the logo, the text beside it). What the PDF writer
+// cannot take from it (a logo that is not PNG or JPEG, a footer logo, a font that is not
 // installed as TrueType) is reported once, by name.
 #pragma once
 

@@ -10,13 +10,23 @@
 
 #include <hpdf.h>
 
+#include "overens/document.hpp"
+
 namespace overens::pdf {
+
+// The BCP 47 tag of a document language ("sv" -> "sv-SE"); other tags pass through.
+std::string langTag(const std::string& lang);
 
 using ElemId = int;
 
 class StructTree {
 public:
     StructTree();
+
+    // Off: no marked content and no structure tree (OVERENS_PDF_UNTAGGED=1, for measuring what
+    // tagging costs).
+    bool enabled() const { return enabled_; }
+    void setEnabled(bool on) { enabled_ = on; }
 
     ElemId root() const { return 0; }
     ElemId current() const { return stack_.back(); }
@@ -29,13 +39,20 @@ public:
     void close();
     // /A attributes: the scope of a header cell ("Column" or "Row").
     void setScope(ElemId e, const std::string& scope) { elems_[static_cast<std::size_t>(e)].scope = scope; }
+    // /Lang: the language all of the runs share, when it is not the document's (or the
+    // enclosing element's); runs of mixed languages leave the element in its parent's.
+    void setLang(ElemId e, const doc::Runs& runs);
+    // A link annotation on a page that belongs to the element (a Link): an OBJR kid, and the
+    // annotation's /StructParent; `alt` is its /Contents (what a screen reader says).
+    void addLink(ElemId e, int page, HPDF_Annotation annot, const std::string& alt);
 
     // The next marked-content id on a page, recorded as the element's next kid.
     int addContent(ElemId e, int page);
 
     // Before libharu saves: /StructParents and /Tabs on every page, /MarkInfo, and a placeholder
-    // /StructTreeRoot in the catalog (an empty dictionary the update below replaces).
-    void prepare(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages);
+    // /StructTreeRoot in the catalog (an empty dictionary the update below replaces), and
+    // /StructParent and /Contents on the link annotations. `lang` is the document's language.
+    void prepare(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::string& lang);
     // After libharu saved `pdf`: the tree as an incremental update appended to it, its
     // elements packed into compressed object streams with a cross-reference stream. A large
     // table has tens of thousands of elements: as libharu dictionaries they would cost more
@@ -45,20 +62,30 @@ public:
 
 private:
     struct Kid {
-        ElemId elem = -1;  // a child element, or -1 for marked content
+        ElemId elem = -1;  // a child element, or -1 for marked content / an annotation
         int page = -1;
-        int mcid = -1;
+        int mcid = -1;     // marked content, or -1 for an annotation
+        int link = -1;     // the annotation's index in links_
     };
     struct Elem {
         std::string type;
         ElemId parent = -1;
         std::vector<Kid> kids;
         std::string scope;
+        std::string lang;  // the runs' language, "" = the parent's
+    };
+    struct Link {
+        ElemId elem;
+        HPDF_Annotation annot;
+        std::string alt;
     };
     std::vector<Elem> elems_;
+    std::vector<Link> links_;
+    std::string lang_;  // the document's
     std::vector<ElemId> stack_;
     std::vector<std::vector<ElemId>> pageContent_;  // per page, the element of each mcid
     HPDF_Dict placeholder_ = nullptr;               // the catalog's /StructTreeRoot until appendTo
+    bool enabled_ = true;
 };
 
 // Opens an element for the lifetime of a scope.

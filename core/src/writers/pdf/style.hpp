@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,15 @@ struct TextStyle {
     double lineHeight() const { return size * leading; }
 };
 
+// A picture in the running header (a reference document's logo).
+struct Logo {
+    std::string data;              // PNG or JPEG
+    bool png = true;
+    double width = 0, height = 0;  // points
+    std::string align = "center";  // left, center or right (LibreOffice centres a frame with no style)
+    double x = 0;                  // from the left margin, for align "left"
+};
+
 struct Style {
     double pageWidth = 595.28, pageHeight = 841.89;  // points
     double marginTop = 51, marginBottom = 51, marginLeft = 70.87, marginRight = 56.69;
@@ -51,6 +61,12 @@ struct Style {
     // Hyphenation patterns (hyph_sv_SE.dic, hyph_en_US.dic) are looked up in these folders.
     bool hyphenate = true;
     std::vector<std::filesystem::path> hyphenDirs{"/usr/share/hyphen"};
+    // What a reference document's running header and footer keep (as the ODT does): the text of
+    // their logo paragraphs, shown before the document's header text and page label, and the
+    // header's logo, above the header text.
+    std::vector<std::string> referenceHeader;
+    std::string referenceFooter;
+    std::optional<Logo> logo;
 
     // The named style; an unknown name falls back to "body" (always present).
     const TextStyle& style(const std::string& name) const;

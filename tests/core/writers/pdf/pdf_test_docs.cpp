@@ -4,6 +4,11 @@
 #include <sstream>
 #include <regex>
 
+#include <Poco/Base64Decoder.h>
+#include <Poco/DateTime.h>
+#include <Poco/Path.h>
+#include <Poco/Zip/Compress.h>
+
 #include "test_support.hpp"
 
 overens::doc::Document delegationOrder(int rows);  // bench/pdf/pdf_bench.cpp
@@ -139,6 +144,65 @@ std::vector<Word> words(const std::filesystem::path& pdf, double& pageWidth, dou
         }
     }
     return out;
+}
+
+std::string fromBase64(const std::string& text) {
+    std::istringstream in(text);
+    Poco::Base64Decoder decoder(in);
+    return std::string(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+}
+
+void makeReferenceOdt(const std::filesystem::path& p, const std::string& pageLayout, const std::string& logo) {
+    // An 8x8 PNG, dark blue.
+    const std::string png =
+        logo.empty() ? fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mMQMCjAihiGlgQAGccsAY0+iCkAAAAASUVORK5CYII=")
+                     : logo;
+    const std::string styles = std::string(R"(<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+  xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+  xmlns:xlink="http://www.w3.org/1999/xlink"
+  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3">
+  <office:font-face-decls>
+    <style:font-face style:name="DejaVu Serif" svg:font-family="'DejaVu Serif'"/>
+    <style:font-face style:name="DejaVu Sans" svg:font-family="'DejaVu Sans'"/>
+  </office:font-face-decls>
+  <office:styles>
+    <style:default-style style:family="paragraph"><style:text-properties style:font-name="DejaVu Serif" fo:font-size="10pt"/></style:default-style>
+    <style:style style:name="Text_20_body" style:family="paragraph"/>
+    <style:style style:name="Heading" style:family="paragraph"><style:text-properties style:font-name="DejaVu Sans"/></style:style>
+    <style:style style:name="Heading_20_1" style:family="paragraph" style:parent-style-name="Heading"><style:text-properties fo:font-size="18pt"/></style:style>
+  </office:styles>
+  <office:automatic-styles>
+    <style:style style:name="fr1" style:family="graphic"><style:graphic-properties style:horizontal-pos="right"/></style:style>
+    <style:page-layout style:name="pm1"><style:page-layout-properties )" + pageLayout + R"(/></style:page-layout>
+  </office:automatic-styles>
+  <office:master-styles>
+    <style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header>
+      <text:p><draw:frame draw:style-name="fr1" draw:name="Logo" text:anchor-type="paragraph" svg:width="1.5cm" svg:height="1.5cm"><draw:image xlink:href="Pictures/logo.png"/></draw:frame>Exempelby kommun<text:tab/>Kommunledningskontoret</text:p>
+      <text:p>Text som ska bort</text:p>
+    </style:header>
+    <style:footer><text:p><draw:frame draw:name="Sigill" svg:width="1cm" svg:height="1cm"><draw:image xlink:href="Pictures/logo.png"/></draw:frame>Box 1, 123 45 Exempelby</text:p></style:footer></style:master-page>
+  </office:master-styles>
+</office:document-styles>)");
+    const std::string manifest = R"(<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+ <manifest:file-entry manifest:full-path="Pictures/logo.png" manifest:media-type="image/png"/>
+</manifest:manifest>)";
+    std::ofstream out(p, std::ios::binary);
+    Poco::Zip::Compress zip(out, true);
+    for (const auto& [name, content] : std::vector<std::pair<std::string, std::string>>{
+             {"mimetype", "application/vnd.oasis.opendocument.text"}, {"META-INF/manifest.xml", manifest}, {"styles.xml", styles},
+             {"Pictures/logo.png", png}}) {
+        std::istringstream in(content);
+        zip.addFile(in, Poco::DateTime(2027, 1, 20), Poco::Path(name, Poco::Path::PATH_UNIX),
+                    name == "mimetype" ? Poco::Zip::ZipCommon::CM_STORE : Poco::Zip::ZipCommon::CM_DEFLATE);
+    }
+    zip.close();
 }
 
 }  // namespace overens::pdftest
