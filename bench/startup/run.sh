@@ -28,15 +28,20 @@ for side in old new; do
 done
 add "pandoc md -> odt" "pandoc -o $work/pandoc.odt $work/ref/exempelby-overenskommelse.md"
 
-echo "## CPU time (perf stat -r $runs, task-clock ms: median of 3 repeats; load $(cut -d' ' -f1-3 /proc/loadavg))"
-for i in "${!names[@]}"; do
-  r=${runs}; [[ ${names[$i]} == pandoc* ]] && r=$(( runs / 10 > 5 ? runs / 10 : 5 ))
-  ms=()
-  for rep in 1 2 3; do
+# Interleaved: five rounds, each command once per round (runs/5 runs each), so that a change of
+# the load falls on every command alike; the median of the rounds.
+echo "## CPU time (perf stat, task-clock ms: median of 5 interleaved rounds of $((runs / 5)) runs; load $(cut -d' ' -f1-3 /proc/loadavg))"
+declare -A ms
+for round in 1 2 3 4 5; do
+  for i in "${!names[@]}"; do
+    r=$(( runs / 5 )); [[ ${names[$i]} == pandoc* ]] && r=$(( runs / 50 > 2 ? runs / 50 : 2 ))
     # shellcheck disable=SC2086  # the command is split into words on purpose
-    ms+=("$(perf stat -r "$r" -x, -e task-clock ${cmds[$i]} 2>&1 >/dev/null | tail -1 | cut -d, -f1)")
+    ms[$i]+="$(perf stat -r "$r" -x, -e task-clock ${cmds[$i]} 2>&1 >/dev/null | tail -1 | cut -d, -f1) "
   done
-  printf '  %-32s %s ms  (%s)\n' "${names[$i]}" "$(printf '%s\n' "${ms[@]}" | sort -n | sed -n 2p)" "${ms[*]}"
+done
+for i in "${!names[@]}"; do
+  # shellcheck disable=SC2086
+  printf '  %-32s %s ms  (%s)\n' "${names[$i]}" "$(printf '%s\n' ${ms[$i]} | sort -n | sed -n 3p)" "${ms[$i]% }"
 done
 echo "## dynamic loader (LD_DEBUG=statistics, relocations; libraries and plugins opened)"
 for side in old new; do
@@ -54,7 +59,8 @@ done
 echo "## wall time (hyperfine, $runs runs each, not interleaved; load $(cut -d' ' -f1-3 /proc/loadavg))"
 hargs=()
 for i in "${!names[@]}"; do hargs+=(-n "${names[$i]}" "${cmds[$i]}"); done
-hyperfine -N --warmup 5 --runs "$runs" --style none --export-json "$work/h.json" "${hargs[@]}" > /dev/null 2>&1
+hyperfine -N --warmup 5 --runs "$runs" --style none --export-json "$work/h.json" "${hargs[@]}" > "$work/h.txt" 2>&1 ||
+  { cat "$work/h.txt"; exit 1; }
 python3 - "$work/h.json" <<'PY'
 import json, sys
 res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
