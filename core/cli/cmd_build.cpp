@@ -165,7 +165,9 @@ int runBuild(const CommandLine& cl) {
         throw UsageError("--reference-odt: no such file: " + options.referenceOdt.string());
 
     Diagnostics setup;
-    Engine engine(engineOptions(cl), setup);
+    EngineOptions engineOpts = engineOptions(cl);
+    engineOpts.sources = cl.args;  // only their kinds' plugins are opened
+    Engine engine(std::move(engineOpts), setup);
     int code = reportSetup(engine, setup, lang, std::cerr);
     if (engine.kinds().empty()) return code;
     options.templatesDir = engine.templatesDir();

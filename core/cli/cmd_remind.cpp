@@ -5,8 +5,6 @@
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <Poco/Util/IniFileConfiguration.h>
-#include <Poco/Util/Option.h>
-#include <Poco/Util/OptionSet.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <sys/stat.h>
@@ -18,6 +16,7 @@
 
 #include "cli_support.hpp"
 #include "command_line.hpp"
+#include "options.hpp"
 #include "remind/remind.hpp"
 #include "remind/review.hpp"
 #include "remind/state.hpp"
@@ -25,8 +24,6 @@
 namespace overens::cli {
 
 namespace fs = std::filesystem;
-
-using Poco::Util::Option;
 
 namespace {
 
@@ -89,7 +86,7 @@ bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes"
 
 }  // namespace
 
-void defineRemindOptions(Poco::Util::OptionSet& options) {
+void defineRemindOptions(OptionSet& options) {
     for (const auto& o : kRemindOptions) {
         Option opt(o.name, "", o.help);
         if (o.arg) opt.argument(o.arg);

@@ -1,12 +1,12 @@
 // overens serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]: the web form over a folder of
 // answer files. Only 127.0.0.1 is served for now: there are no accounts yet.
-#include <Poco/Util/Option.h>
-#include <Poco/Util/OptionSet.h>
+#include <Poco/Exception.h>
 
 #include <csignal>
 #include <iostream>
 
 #include "cli_support.hpp"
+#include "options.hpp"
 #include "web/app.hpp"
 #include "web/http_server.hpp"
 #include "web/scratch.hpp"
@@ -15,10 +15,10 @@ namespace overens::cli {
 
 namespace fs = std::filesystem;
 
-void defineServeOptions(Poco::Util::OptionSet& options) {
-    options.addOption(Poco::Util::Option("listen", "", "serve: address and port (default 127.0.0.1:8080; port 0 = any free one)")
+void defineServeOptions(OptionSet& options) {
+    options.addOption(Option("listen", "", "serve: address and port (default 127.0.0.1:8080; port 0 = any free one)")
                           .argument("HOST:PORT"));
-    options.addOption(Poco::Util::Option("workspace", "", "serve: the folder of answer files (default: the current folder)")
+    options.addOption(Option("workspace", "", "serve: the folder of answer files (default: the current folder)")
                           .argument("DIR"));
 }
 

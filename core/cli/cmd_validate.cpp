@@ -9,7 +9,9 @@ namespace overens::cli {
 int runValidate(const CommandLine& cl) {
     if (cl.args.empty()) throw UsageError("validate needs at least one SOURCE file");
     Diagnostics setup;
-    Engine engine(engineOptions(cl), setup);
+    EngineOptions engineOpts = engineOptions(cl);
+    engineOpts.sources = cl.args;  // only their kinds' plugins are opened
+    Engine engine(std::move(engineOpts), setup);
     const int setupCode = reportSetup(engine, setup, messageLanguage(cl), std::cerr);
     if (engine.kinds().empty()) return setupCode;
     const std::vector<Prepared> prepared = engine.prepare(cl.args);

@@ -5,11 +5,9 @@
 #include <string>
 #include <vector>
 
-namespace Poco::Util {
-class OptionSet;
-}
-
 namespace overens::cli {
+
+class OptionSet;  // options.hpp
 
 // Exit codes, as documented in --help and the README.
 constexpr int kExitOk = 0;
@@ -39,7 +37,7 @@ int runNew(const CommandLine& cl);     // cmd_new.cpp
 
 // Options of the remind command (defined beside it); each takes part in CommandLine::options
 // under its full name.
-void defineRemindOptions(Poco::Util::OptionSet& options);
-void defineServeOptions(Poco::Util::OptionSet& options);
+void defineRemindOptions(OptionSet& options);
+void defineServeOptions(OptionSet& options);
 
 }  // namespace overens::cli

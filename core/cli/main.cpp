@@ -1,12 +1,7 @@
-// The `overens` command: subcommands build, validate, plugins, schema, remind and serve on Poco's
-// application frame. A command whose libraries only it needs lives in a module
-// (core/src/modules/module.hpp), opened before the options are read: it brings its own options.
-#include <Poco/Util/Application.h>
-#include <Poco/Util/HelpFormatter.h>
-#include <Poco/Util/Option.h>
-#include <Poco/Util/OptionException.h>
-#include <Poco/Util/OptionSet.h>
-
+// The `overens` command: subcommands build, validate, plugins, schema, import, new, remind and
+// serve, with the options of options.hpp. A command whose libraries only it needs lives in a
+// module (core/src/modules/module.hpp), opened before the options are read: it brings its own
+// options.
 #include <algorithm>
 #include <iostream>
 #include <map>
@@ -15,13 +10,10 @@
 #include "cli_support.hpp"
 #include "command_line.hpp"
 #include "modules/module.hpp"
+#include "options.hpp"
 #include "overens/version.hpp"
 #include "source/lenient_values.hpp"
 #include "writers/writer.hpp"
-
-using Poco::Util::Application;
-using Poco::Util::Option;
-using Poco::Util::OptionSet;
 
 namespace overens::cli {
 namespace {
@@ -136,155 +128,130 @@ std::vector<std::string> commandNames() {
     return names;
 }
 
-// Poco's HelpFormatter with only the option list (its own usage line is replaced by ours).
-class OptionsHelp : public Poco::Util::HelpFormatter {
-public:
-    explicit OptionsHelp(const OptionSet& options) : HelpFormatter(options) {
-        setUnixStyle(true);
-        setWidth(100);
+// The options every command reads (a module adds its own).
+void defineCoreOptions(OptionSet& options) {
+    options.addOption(Option("help", "h", "show this help and exit"));
+    options.addOption(Option("version", "", "show the version and exit"));
+    options.addOption(Option("output", "o", "folder for the outputs (default: the current folder)").argument("DIR"));
+    options.addOption(Option("format", "f", "formats to write, comma-separated (default: every built-in one)")
+                          .argument("LIST"));
+    options.addOption(Option("lang", "l", "language of the output and the messages: sv or en").argument("LANG"));
+    options.addOption(Option("templates", "", "templates folder (default: the installed one)").argument("DIR"));
+    options.addOption(Option("reference-odt", "", "take styles, page layout and fonts from this .odt/.ott")
+                          .argument("FILE"));
+    options.addOption(Option("jobs", "j", "build: documents written at once (default: the number of cores)")
+                          .argument("N"));
+    options.addOption(Option("pdf-engine", "", "libharu (default) or libreoffice (tagged PDF/A-2b)")
+                          .argument("ENGINE"));
+    options.addOption(Option("calendar", "", "what the .ics holds: review (default), meetings, goals, "
+                                             "reporting, comma-separated, or all")
+                          .argument("LIST"));
+    options.addOption(Option("map", "", "import: a map file naming the columns (KEY = FIELD a line)").argument("MAP"));
+    options.addOption(Option("kind", "", "import: the kind of document (delegation-order)").argument("KIND"));
+    // One option, two meanings: new and import read an existing source, remind sends from an address.
+    options.addOption(Option("from", "", "new, import: the existing source whose organisation and parties to "
+                                         "copy; remind: the sender address (or smtp.from in --config)")
+                          .argument("FILE|ADDRESS"));
+}
+
+void printUsageHint() { std::cerr << "Try 'overens --help' or 'overens help COMMAND'.\n"; }
+
+int printCommandHelp(const std::string& name) {
+    auto command = commands().find(name);
+    if (command == commands().end()) {
+        std::cerr << "overens: unknown command '" << name << "'" << suggestName(commandNames(), name).en << "\n";
+        printUsageHint();
+        return kExitUsage;
     }
-    void write(std::ostream& out) const { formatOptions(out); }
+    // A command added as {run, usage} alone has no help text or example yet: its usage is all.
+    const Command& c = command->second;
+    std::cout << "Usage: overens " << c.usage << "\n\n";
+    if (c.help) std::cout << c.help << "\n\n";
+    if (c.example) std::cout << "Example:\n  " << c.example << "\n\n";
+    std::cout << "Common options: --templates DIR (templates folder), --help. See 'overens --help' for all.\n";
+    return kExitOk;
+}
+
+void printHelp(const OptionSet& options) {
+    std::cout << "Usage:\n";
+    for (const auto& [name, command] : commands()) std::cout << "  overens " << command.usage << '\n';
+    std::cout << "  overens help COMMAND | COMMAND --help   (one command's help, with an example)\n"
+                 "  overens --help | --version\n\n"
+                 "Assembles the agreement between board chair and director, the director instruction and\n"
+                 "the delegation order from XML answer files into ODT, PDF and calendar files.\n\n";
+    std::cout << "Options:\n";
+    printOptions(options, std::cout, 100);
+    std::cout << "\nFormats: ";
+    for (const auto& f : WriterRegistry::builtin().formats()) std::cout << f << ' ';
+    std::cout << "\n\nExit codes: 0 success; 1 the input has errors; 2 usage or environment problem.\n"
+                 "remind: 0 nothing due; 1 something due (with --send: its reminders delivered); 2 usage or\n"
+                 "environment; 3 a reminder was not delivered this run; 4 a source has errors.\n"
+                 "Plugins are searched in $OVERENS_PLUGIN_PATH (':'-separated) and lib/overens/plugins\n"
+                 "beside the command; templates in $OVERENS_TEMPLATES or share/overens/templates.\n";
+}
+
+// The command line read: what to do.
+struct Request {
+    CommandLine commandLine;
+    std::vector<std::string> args;  // the arguments that are not options, the command first
+    bool help = false;              // --help: the arguments after it are left unread
+    bool version = false;
 };
 
-class OverensApp : public Application {
-public:
-    CommandLine commandLine;
-    std::vector<const ModuleEntry*> modules;  // opened before init(): their options are defined
-    bool helpRequested = false;
-    bool versionRequested = false;
-
-protected:
-    void defineOptions(OptionSet& options) override {
-        options.addOption(Option("help", "h", "show this help and exit"));
-        options.addOption(Option("version", "", "show the version and exit"));
-        options.addOption(Option("output", "o", "folder for the outputs (default: the current folder)")
-                              .argument("DIR"));
-        options.addOption(Option("format", "f", "formats to write, comma-separated (default: every built-in one)")
-                              .argument("LIST"));
-        options.addOption(Option("lang", "l", "language of the output and the messages: sv or en").argument("LANG"));
-        options.addOption(Option("templates", "", "templates folder (default: the installed one)").argument("DIR"));
-        options.addOption(Option("reference-odt", "", "take styles, page layout and fonts from this .odt/.ott")
-                              .argument("FILE"));
-        options.addOption(Option("jobs", "j", "build: documents written at once (default: the number of cores)")
-                              .argument("N"));
-        options.addOption(Option("pdf-engine", "", "libharu (default) or libreoffice (tagged PDF/A-2b)")
-                              .argument("ENGINE"));
-        options.addOption(Option("calendar", "", "what the .ics holds: review (default), meetings, goals, "
-                                                 "reporting, comma-separated, or all")
-                              .argument("LIST"));
-        options.addOption(Option("map", "", "import: a map file naming the columns (KEY = FIELD a line)").argument("MAP"));
-        options.addOption(Option("kind", "", "import: the kind of document (delegation-order)").argument("KIND"));
-        // One option, two meanings: new and import read an existing source, remind sends from an address.
-        options.addOption(Option("from", "", "new, import: the existing source whose organisation and parties to "
-                                             "copy; remind: the sender address (or smtp.from in --config)")
-                              .argument("FILE|ADDRESS"));
-        for (const ModuleEntry* m : modules)
-            if (m->defineOptions) m->defineOptions(options);
-    }
-
-    void handleOption(const std::string& name, const std::string& value) override {
-        Application::handleOption(name, value);
-        if (name == "help") {
-            helpRequested = true;
-            stopOptionsProcessing();
-        } else if (name == "version") {
-            versionRequested = true;
-        } else {
-            commandLine.options[name].push_back(value);
-        }
-    }
-
-    int main(const ArgVec& args) override {
-        // `overens help [COMMAND]` and `overens COMMAND --help`.
-        if (!args.empty() && args.front() == "help") {
-            if (args.size() == 1) {
-                printHelp();
-                return kExitOk;
-            }
-            return printCommandHelp(args[1]);
-        }
-        if (helpRequested) {
-            if (!args.empty()) return printCommandHelp(args.front());
-            printHelp();
+int runRequest(Request& r, const OptionSet& options) {
+    const std::vector<std::string>& args = r.args;
+    // `overens help [COMMAND]` and `overens COMMAND --help`.
+    if (!args.empty() && args.front() == "help") {
+        if (args.size() == 1) {
+            printHelp(options);
             return kExitOk;
         }
-        if (versionRequested) {
-            std::cout << "overens " << kVersion << " (plugin SDK " << kSdkVersion << ")\n";
-            return kExitOk;
-        }
-        if (args.empty()) {
-            std::cerr << "overens: no command given\n";
-            printUsageHint();
-            return kExitUsage;
-        }
-        auto command = commands().find(args.front());
-        if (command == commands().end()) {
-            std::cerr << "overens: unknown command '" << args.front() << "'" << suggestName(commandNames(), args.front()).en
-                      << "\n";
-            printUsageHint();
-            return kExitUsage;
-        }
-        commandLine.command = args.front();
-        commandLine.args.assign(args.begin() + 1, args.end());
-        try {
-            if (command->second.module)
-                return loadModule(command->second.module).run(commandLine);
-            return command->second.run(commandLine);
-        } catch (const UsageError& e) {
-            std::cerr << "overens " << commandLine.command << ": " << e.what() << '\n';
-            printUsageHint();
-            return kExitUsage;
-        } catch (const std::exception& e) {
-            std::cerr << "overens " << commandLine.command << ": " << e.what() << '\n';
-            return kExitUsage;
-        }
+        return printCommandHelp(args[1]);
     }
-
-private:
-    void printUsageHint() const { std::cerr << "Try 'overens --help' or 'overens help COMMAND'.\n"; }
-
-    int printCommandHelp(const std::string& name) const {
-        auto command = commands().find(name);
-        if (command == commands().end()) {
-            std::cerr << "overens: unknown command '" << name << "'" << suggestName(commandNames(), name).en << "\n";
-            printUsageHint();
-            return kExitUsage;
-        }
-        // A command added as {run, usage} alone has no help text or example yet: its usage is all.
-        const Command& c = command->second;
-        std::cout << "Usage: overens " << c.usage << "\n\n";
-        if (c.help) std::cout << c.help << "\n\n";
-        if (c.example) std::cout << "Example:\n  " << c.example << "\n\n";
-        std::cout << "Common options: --templates DIR (templates folder), --help. See 'overens --help' for all.\n";
+    if (r.help) {
+        if (!args.empty()) return printCommandHelp(args.front());
+        printHelp(options);
         return kExitOk;
     }
-
-    void printHelp() {
-        std::cout << "Usage:\n";
-        for (const auto& [name, command] : commands()) std::cout << "  overens " << command.usage << '\n';
-        std::cout << "  overens help COMMAND | COMMAND --help   (one command's help, with an example)\n"
-                     "  overens --help | --version\n\n"
-                     "Assembles the agreement between board chair and director, the director instruction and\n"
-                     "the delegation order from XML answer files into ODT, PDF and calendar files.\n\n";
-        OptionsHelp help(options());
-        std::cout << "Options:\n";
-        help.write(std::cout);
-        std::cout << "\nFormats: ";
-        for (const auto& f : WriterRegistry::builtin().formats()) std::cout << f << ' ';
-        std::cout << "\n\nExit codes: 0 success; 1 the input has errors; 2 usage or environment problem.\n"
-                     "remind: 0 nothing due; 1 something due (with --send: its reminders delivered); 2 usage or\n"
-                     "environment; 3 a reminder was not delivered this run; 4 a source has errors.\n"
-                     "Plugins are searched in $OVERENS_PLUGIN_PATH (':'-separated) and lib/overens/plugins\n"
-                     "beside the command; templates in $OVERENS_TEMPLATES or share/overens/templates.\n";
+    if (r.version) {
+        std::cout << "overens " << kVersion << " (plugin SDK " << kSdkVersion << ")\n";
+        return kExitOk;
     }
-};
+    if (args.empty()) {
+        std::cerr << "overens: no command given\n";
+        printUsageHint();
+        return kExitUsage;
+    }
+    auto command = commands().find(args.front());
+    if (command == commands().end()) {
+        std::cerr << "overens: unknown command '" << args.front() << "'" << suggestName(commandNames(), args.front()).en
+                  << "\n";
+        printUsageHint();
+        return kExitUsage;
+    }
+    CommandLine& commandLine = r.commandLine;
+    commandLine.command = args.front();
+    commandLine.args.assign(args.begin() + 1, args.end());
+    try {
+        if (command->second.module) return loadModule(command->second.module).run(commandLine);
+        return command->second.run(commandLine);
+    } catch (const UsageError& e) {
+        std::cerr << "overens " << commandLine.command << ": " << e.what() << '\n';
+        printUsageHint();
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        std::cerr << "overens " << commandLine.command << ": " << e.what() << '\n';
+        return kExitUsage;
+    }
+}
 
 }  // namespace
 }  // namespace overens::cli
 
 int main(int argc, char** argv) {
     using namespace overens;
-    cli::OverensApp app;
+    cli::OptionSet options;
+    cli::defineCoreOptions(options);
     try {
         // The module of the command given (for --help, of every command: all options are listed).
         const cli::Command* named = cli::commandNamed(argc, argv);
@@ -294,7 +261,8 @@ int main(int argc, char** argv) {
         for (const auto& [name, command] : cli::commands())
             if (command.module && (help || named == &command)) {
                 try {
-                    app.modules.push_back(&loadModule(command.module));
+                    const ModuleEntry& m = loadModule(command.module);
+                    if (m.defineOptions) m.defineOptions(options);
                 } catch (const ModuleError& e) {
                     if (!help) throw;
                     std::cerr << e.what() << '\n';
@@ -304,14 +272,26 @@ int main(int argc, char** argv) {
         std::cerr << e.what() << '\n';
         return cli::kExitUsage;
     }
+    cli::Request request;
     try {
-        app.init(argc, argv);
-    } catch (const Poco::Exception& e) {
-        std::cerr << "overens: " << e.displayText() << "\nTry 'overens --help'.\n";
+        request.args = cli::readOptions(options, std::vector<std::string>(argv + 1, argv + argc),
+                                        [&](const std::string& name, const std::string& value) {
+                                            if (name == "help") {
+                                                request.help = true;
+                                                return false;
+                                            }
+                                            if (name == "version")
+                                                request.version = true;
+                                            else
+                                                request.commandLine.options[name].push_back(value);
+                                            return true;
+                                        });
+    } catch (const cli::OptionError& e) {
+        std::cerr << "overens: " << e.what() << "\nTry 'overens --help'.\n";
         return cli::kExitUsage;
     }
     try {
-        return app.run();
+        return cli::runRequest(request, options);
     } catch (const std::exception& e) {
         std::cerr << "overens: " << e.what() << '\n';
         return cli::kExitUsage;

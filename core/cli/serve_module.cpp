@@ -5,7 +5,7 @@
 
 namespace overens::cli {
 int runServe(const CommandLine& cl);                       // cmd_serve.cpp
-void defineServeOptions(Poco::Util::OptionSet& options);  // cmd_serve.cpp
+void defineServeOptions(OptionSet& options);  // cmd_serve.cpp
 }  // namespace overens::cli
 
 OVERENS_MODULE(serve, overens::cli::runServe, overens::cli::defineServeOptions, nullptr)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "loader/needed_plugins.hpp"
+#include "source/shown_name.hpp"
 #include "templates/template_store.hpp"
 
 namespace overens {
@@ -44,19 +46,68 @@ void publishHeader(const Context& ctx, Facts& facts) {
 
 Engine::Engine(EngineOptions options, Diagnostics& setupDiags) : options_(std::move(options)) {
     templatesDir_ = options_.templatesDir.empty() ? findTemplatesDir() : options_.templatesDir;
-    loader_.loadFrom(options_.pluginPath.empty() ? PluginLoader::defaultSearchPath() : options_.pluginPath,
-                     setupDiags);
-    kinds_ = loadKinds(templatesDir_ / "kinds", setupDiags);
-    for (const auto& p : loader_.plugins()) {
+    // The kinds first (they say which plugins the sources need), reported after the plugins.
+    Diagnostics kindDiags;
+    kinds_ = loadKinds(templatesDir_ / "kinds", kindDiags);
+    loadPlugins(setupDiags);
+    setupDiags.append(kindDiags);
+}
+
+void Engine::schemasOf(const PluginLoader& loader, SchemaLookup& schemas, Diagnostics& diags) {
+    for (const auto& p : loader.plugins()) {
         try {
             // The interview's form hints (examples, defaults, conditions) sit in the fields.
-            schemas_[p.info.id] = withHints(p.plugin->schema(), p.plugin->interview().hints);
+            schemas[p.info.id] = withHints(p.plugin->schema(), p.plugin->interview().hints);
         } catch (const std::exception& e) {
-            setupDiags.error("plugin.threw", Location{p.file.string()},
-                             "pluginet '" + p.info.id + "' kastade ett undantag i schema() eller interview(): " + e.what(),
-                             "the plugin '" + p.info.id + "' threw an exception in schema() or interview(): " + e.what());
+            diags.error("plugin.threw", Location{p.file.string()},
+                        "pluginet '" + p.info.id + "' kastade ett undantag i schema() eller interview(): " + e.what(),
+                        "the plugin '" + p.info.id + "' threw an exception in schema() or interview(): " + e.what());
         }
     }
+}
+
+void Engine::loadPlugins(Diagnostics& setupDiags) {
+    const std::vector<fs::path> folders =
+        options_.pluginPath.empty() ? PluginLoader::defaultSearchPath() : options_.pluginPath;
+    // Only the sources' kinds' plugins, when each is there under its id and opens cleanly.
+    if (!options_.sources.empty()) {
+        if (const auto ids = neededPlugins(options_.sources, kinds_)) {
+            Diagnostics partial;
+            bool complete = true;
+            for (const auto& id : *ids) {
+                const fs::path file = PluginLoader::fileNamed(folders, id);
+                complete = complete && !file.empty() && loader_.loadFile(file, partial) && loader_.find(id);
+                if (!complete) break;
+            }
+            if (complete) schemasOf(loader_, schemas_, partial);
+            if (complete && !partial.hasErrors()) {
+                setupDiags.append(partial);
+                partial_ = true;
+                return;
+            }
+            loader_.clear();
+            schemas_.clear();
+        }
+    }
+    loader_.loadFrom(folders, setupDiags);
+    schemasOf(loader_, schemas_, setupDiags);
+}
+
+const Engine::AllPlugins& Engine::allPlugins() const {
+    std::call_once(allOnce_, [this] {
+        all_ = std::make_unique<AllPlugins>();
+        all_->loader.loadFrom(options_.pluginPath.empty() ? PluginLoader::defaultSearchPath() : options_.pluginPath,
+                              all_->setup);
+        schemasOf(all_->loader, all_->schemas, all_->setup);
+        allReady_.store(all_.get(), std::memory_order_release);
+    });
+    return *all_;
+}
+
+const LoadedPlugin* Engine::plugin(const std::string& id) const {
+    if (const LoadedPlugin* p = loader_.find(id)) return p;
+    const AllPlugins* all = allReady_.load(std::memory_order_acquire);
+    return all ? all->loader.find(id) : nullptr;
 }
 
 const Wording& Engine::wording(const std::string& lang, const std::string& name, Diagnostics& diags) const {
@@ -77,8 +128,8 @@ void Engine::resolve(Prepared& p) const {
         std::string known;
         for (const auto& [id, k] : kinds_) known += (known.empty() ? "" : ", ") + id;
         d.error("source.unknown-kind", p.source.where,
-                "okänt dokumentslag '" + ctx.kind + "'; kända dokumentslag: " + known,
-                "unknown document kind '" + ctx.kind + "'; known document kinds: " + known);
+                "okänt dokumentslag '" + shownName(ctx.kind) + "'; kända dokumentslag: " + known,
+                "unknown document kind '" + shownName(ctx.kind) + "'; known document kinds: " + known);
         return;
     }
     p.kind = &kind->second;
@@ -88,11 +139,11 @@ void Engine::resolve(Prepared& p) const {
     for (const auto& s : k.sections) {
         bool present = false;
         for (const auto& sec : p.source.sections) present = present || sec.id == s.id;
-        if (!present && s.required && loader_.find(s.id))
+        if (!present && s.required && plugin(s.id))
             d.error("kind.missing-section", p.source.where,
                     "dokumentslaget '" + k.id + "' kräver avsnittet <" + s.id + ">, som saknas",
                     "the document kind '" + k.id + "' requires the section <" + s.id + ">, which is missing");
-        if (!loader_.find(s.id))
+        if (!plugin(s.id))
             d.error("kind.plugin-missing", p.source.where,
                     "avsnittet <" + s.id + "> som dokumentslaget '" + k.id + "' kräver har inget installerat plugin",
                     "the section <" + s.id + "> that the document kind '" + k.id + "' needs has no installed plugin");
@@ -133,7 +184,7 @@ void Engine::resolve(Prepared& p) const {
 void Engine::validateSections(Prepared& p) const {
     const Context& ctx = p.source.context;
     for (const auto& sec : p.source.sections) {
-        const LoadedPlugin* plugin = loader_.find(sec.id);
+        const LoadedPlugin* plugin = this->plugin(sec.id);
         if (!plugin) continue;
         try {
             plugin->plugin->validate(sec.values, ctx, p.diags);
@@ -150,9 +201,20 @@ void Engine::validateSections(Prepared& p) const {
     }
 }
 
-Prepared Engine::prepareOne(const std::string& file) const {
+Prepared Engine::read(const std::string& file, const SchemaLookup& schemas) const {
     Prepared p;
-    p.source = readSourceFile(file, file, schemas_, p.diags, {}, &p.status);
+    p.source = readSourceFile(file, file, schemas, p.diags, {}, &p.status);
+    return p;
+}
+
+Prepared Engine::prepareOne(const std::string& file) const {
+    Prepared p = read(file, schemas_);
+    // A section of a kind not opened: read again as a run with every plugin would.
+    if (partial_ && p.diags.hasCode("source.unknown-section")) {
+        const AllPlugins& all = allPlugins();
+        p = read(file, all.schemas);
+        p.diags.append(all.setup);
+    }
     if (p.status != ReadStatus::Ok) return p;
     resolve(p);
     if (p.kind) validateSections(p);
@@ -177,7 +239,7 @@ void Engine::crossCheck(std::vector<Prepared>& group) const {
             others.pop_back();
             Prepared& p = group[members[k]];
             for (const auto& sec : p.source.sections) {
-                const LoadedPlugin* plugin = loader_.find(sec.id);
+                const LoadedPlugin* plugin = this->plugin(sec.id);
                 if (!plugin) continue;
                 try {
                     plugin->plugin->crossCheck(sec.values, p.source.context, p.facts, others, p.diags);
@@ -217,8 +279,8 @@ Prepared Engine::prepareHeader(const std::string& file) {
             p.kind = &kind->second;
             resolveReview(ctx, *p.kind);
         } else {
-            p.diags.error("source.unknown-kind", p.source.where, "okänt dokumentslag '" + ctx.kind + "'",
-                          "unknown document kind '" + ctx.kind + "'");
+            p.diags.error("source.unknown-kind", p.source.where, "okänt dokumentslag '" + shownName(ctx.kind) + "'",
+                          "unknown document kind '" + shownName(ctx.kind) + "'");
         }
     }
     return p;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -21,6 +22,13 @@ struct EngineOptions {
     std::filesystem::path templatesDir;       // empty: findTemplatesDir()
     std::vector<std::filesystem::path> pluginPath;  // empty: PluginLoader::defaultSearchPath()
     std::string lang;                         // --lang; empty: each document's own
+    // The sources this engine is for (validate, build). When given, only the plugins of their
+    // kinds are opened, each found as <id>.so in the plugin folders. Every plugin is opened
+    // instead when a source's kind does not show in its first bytes, when a kind's plugin is not
+    // there under its id, or (for that source, then) when a source has a section that no opened
+    // plugin owns; so the diagnostics are those of a run with every plugin. Only the problems of
+    // plugin files that no source needs go unreported (`overens plugins` reports them).
+    std::vector<std::string> sources;
 };
 
 // One source, read and checked.
@@ -64,6 +72,17 @@ public:
     doc::Document assemble(const Prepared& p, Diagnostics& diags) const;
 
 private:
+    // Every plugin, opened (once) when a source needs one that its kind does not name.
+    struct AllPlugins {
+        PluginLoader loader;
+        SchemaLookup schemas;
+        Diagnostics setup;
+    };
+    void loadPlugins(Diagnostics& setupDiags);
+    static void schemasOf(const PluginLoader& loader, SchemaLookup& schemas, Diagnostics& diags);
+    const AllPlugins& allPlugins() const;
+    const LoadedPlugin* plugin(const std::string& id) const;  // the opened one, else of allPlugins()
+    Prepared read(const std::string& file, const SchemaLookup& schemas) const;
     void resolve(Prepared& p) const;  // kind, language, review date, kind rules
     void validateSections(Prepared& p) const;
     const Wording& wording(const std::string& lang, const std::string& name, Diagnostics& diags) const;
@@ -75,6 +94,10 @@ private:
     SchemaLookup schemas_;
     mutable std::map<std::string, std::unique_ptr<Wording>> wordings_;  // by lang/name
     mutable std::mutex wordingsMutex_;  // documents are assembled on several threads
+    bool partial_ = false;              // only the sources' kinds' plugins are in loader_
+    mutable std::once_flag allOnce_;
+    mutable std::unique_ptr<AllPlugins> all_;
+    mutable std::atomic<const AllPlugins*> allReady_{nullptr};
 };
 
 // The output language (--lang, else the source's, else Swedish) and the board's name in it.

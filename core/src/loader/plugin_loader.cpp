@@ -24,10 +24,21 @@ struct PluginLoader::Library {
 
 PluginLoader::PluginLoader() = default;
 
-PluginLoader::~PluginLoader() {
+PluginLoader::~PluginLoader() { clear(); }
+
+void PluginLoader::clear() {
     plugins_.clear();
     // Objects first, libraries after: each Library's destructor does it in that order.
     while (!libraries_.empty()) libraries_.pop_back();
+}
+
+fs::path PluginLoader::fileNamed(const std::vector<fs::path>& folders, const std::string& id) {
+    for (const auto& folder : folders) {
+        std::error_code ec;
+        const fs::path file = folder / (id + ".so");
+        if (fs::is_regular_file(file, ec)) return file;
+    }
+    return {};
 }
 
 std::vector<fs::path> PluginLoader::defaultSearchPath() {

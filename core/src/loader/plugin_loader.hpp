@@ -39,6 +39,11 @@ public:
     void loadFrom(const std::vector<std::filesystem::path>& folders, Diagnostics& diags);
     // Load one library file.
     bool loadFile(const std::filesystem::path& file, Diagnostics& diags);
+    // The file <id>.so in the first folder that has one (a plugin is installed under its
+    // section's id), without opening it; empty when none has.
+    static std::filesystem::path fileNamed(const std::vector<std::filesystem::path>& folders, const std::string& id);
+    // Destroy every plugin object and unload every library, as the destructor does.
+    void clear();
 
     const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
     const LoadedPlugin* find(const std::string& id) const;

@@ -13,15 +13,12 @@
 #include <stdexcept>
 #include <string>
 
-namespace Poco::Util {
-class OptionSet;
-}
-
 namespace overens {
 
 class WriterRegistry;
 namespace cli {
 struct CommandLine;
+class OptionSet;  // core/cli/options.hpp
 }
 
 constexpr std::uint32_t kModuleMagic = 0x4f564d31;  // "OVM1"
@@ -31,7 +28,7 @@ struct ModuleEntry {
     const char* buildId;  // kModuleBuildId of the build it belongs to
     // A command module: the command and its options (either may be null).
     int (*run)(const cli::CommandLine&);
-    void (*defineOptions)(Poco::Util::OptionSet&);
+    void (*defineOptions)(cli::OptionSet&);
     // A writer module: adds its writers to the registry (may be null).
     void (*registerWriters)(WriterRegistry&);
 };

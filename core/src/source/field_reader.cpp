@@ -5,6 +5,7 @@
 
 #include "source/value_bounds.hpp"
 #include "source/lenient_values.hpp"
+#include "source/shown_name.hpp"
 #include "util/text.hpp"
 
 namespace overens {
@@ -226,17 +227,17 @@ void FieldReader::checkRequired(const Record& r, const std::vector<Field>& field
 
 void FieldReader::unknownAttribute(const pugi::xml_attribute& a, const std::vector<std::string>& allowed) {
     diags_.error("source.unknown-attribute", loc_.of(a),
-                 std::string("okänt attribut '") + a.name() + "'; tillåtna: " + joinNames(allowed) +
+                 "okänt attribut '" + shownName(a.name()) + "'; tillåtna: " + joinNames(allowed) +
                      suggestName(allowed, a.name()).sv,
-                 std::string("unknown attribute '") + a.name() + "'; allowed: " + joinNames(allowed) +
+                 "unknown attribute '" + shownName(a.name()) + "'; allowed: " + joinNames(allowed) +
                      suggestName(allowed, a.name()).en);
 }
 
 void FieldReader::unknownElement(const pugi::xml_node& e, const std::vector<std::string>& allowed) {
     diags_.error("source.unknown-element", loc_.of(e),
-                 std::string("okänt element <") + e.name() + ">; tillåtna här: " + joinNames(allowed) +
+                 "okänt element <" + shownName(e.name()) + ">; tillåtna här: " + joinNames(allowed) +
                      suggestName(allowed, e.name()).sv,
-                 std::string("unknown element <") + e.name() + ">; allowed here: " + joinNames(allowed) +
+                 "unknown element <" + shownName(e.name()) + ">; allowed here: " + joinNames(allowed) +
                      suggestName(allowed, e.name()).en);
 }
 

@@ -43,11 +43,16 @@ std::size_t distance(const std::string& a, const std::string& b) {
 // The candidate closest to text when it is close enough to be a slip (and the only one that close).
 std::string closest(const std::vector<std::pair<std::string, std::string>>& candidates, const std::string& text) {
     const std::string t = fold(text);
-    const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, codepoints(t).size() / 3));
+    const std::size_t length = codepoints(t).size();
+    const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, length / 3));
     std::size_t best = limit + 1;
     std::string answer;
     bool tie = false;
     for (const auto& [written, shown] : candidates) {
+        // Lengths further apart than the limit are further apart in edits too (and a 10 MB name
+        // must not cost its length times every candidate's).
+        const std::size_t other = codepoints(fold(written)).size();
+        if ((length > other ? length - other : other - length) > limit) continue;
         const std::size_t d = distance(t, fold(written));
         if (d < best) {
             best = d;

@@ -14,6 +14,7 @@
 
 #include "source/field_reader.hpp"
 #include "source/header_fields.hpp"
+#include "source/shown_name.hpp"
 #include "source/value_bounds.hpp"
 #include "source/xml_chars.hpp"
 #include "source/file_kind.hpp"
@@ -117,13 +118,13 @@ private:
             std::string known;
             for (const auto& k : roles) known += (known.empty() ? "" : ", ") + k;
             diags_.error("source.unknown-party-role", r.whereOf("role"),
-                         "okänd roll '" + p.role + "'; kända roller: " + known,
-                         "unknown role '" + p.role + "'; known roles: " + known);
+                         "okänd roll '" + shownName(p.role) + "'; kända roller: " + known,
+                         "unknown role '" + shownName(p.role) + "'; known roles: " + known);
         }
         for (const auto& other : ctx_.parties)
             if (other.role == p.role && !p.role.empty())
-                diags_.error("source.duplicate-party", p.where, "rollen '" + p.role + "' finns redan",
-                             "the role '" + p.role + "' is already given");
+                diags_.error("source.duplicate-party", p.where, "rollen '" + shownName(p.role) + "' finns redan",
+                             "the role '" + shownName(p.role) + "' is already given");
         ctx_.parties.push_back(std::move(p));
     }
 
@@ -208,13 +209,14 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
     ctx.kind = root.attribute("kind").as_string(rootName.c_str());
     if (root.attribute("kind") && ctx.kind != rootName && rootName != "document")
         diags.error("source.kind-mismatch", fields.where(root.attribute("kind")),
-                    "rotelementet <" + rootName + "> och kind=\"" + ctx.kind + "\" anger olika dokumentslag",
-                    "the root element <" + rootName + "> and kind=\"" + ctx.kind + "\" name different document kinds");
+                    "rotelementet <" + shownName(rootName) + "> och kind=\"" + shownName(ctx.kind) + "\" anger olika dokumentslag",
+                    "the root element <" + shownName(rootName) + "> and kind=\"" + shownName(ctx.kind) +
+                        "\" name different document kinds");
     ctx.lang = root.attribute("lang").as_string();
     if (root.attribute("lang") && ctx.lang != "sv" && ctx.lang != "en")
         diags.error("source.bad-lang", fields.where(root.attribute("lang")),
-                    "språket måste vara \"sv\" eller \"en\", inte \"" + ctx.lang + "\"",
-                    "the language must be \"sv\" or \"en\", not \"" + ctx.lang + "\"");
+                    "språket måste vara \"sv\" eller \"en\", inte \"" + shownName(ctx.lang) + "\"",
+                    "the language must be \"sv\" or \"en\", not \"" + shownName(ctx.lang) + "\"");
     for (pugi::xml_attribute a : root.attributes()) {
         const std::string n = a.name();
         if (n != "kind" && n != "lang" && n.rfind("xmlns", 0) != 0)
@@ -239,8 +241,8 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
             for (const auto& [id, s] : schemas) known += (known.empty() ? "" : ", ") + id;
             if (known.empty()) known = "-";
             diags.error("source.unknown-section", fields.where(e),
-                        "okänt avsnitt <" + name + ">; installerade avsnitt: " + known,
-                        "unknown section <" + name + ">; installed sections: " + known);
+                        "okänt avsnitt <" + shownName(name) + ">; installerade avsnitt: " + known,
+                        "unknown section <" + shownName(name) + ">; installed sections: " + known);
             continue;
         }
         if (!seen.insert(name).second) {

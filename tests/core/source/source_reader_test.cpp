@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core_fixtures.hpp"
+#include "source/shown_name.hpp"
 #include "source/source_reader.hpp"
 
 using namespace overens;
@@ -147,6 +148,36 @@ TEST(SourceReader, UnknownSectionListsTheInstalledOnes) {
     EXPECT_NE(dump(d).find("s.xml:9:3: error: [source.unknown-section] unknown section <goalz>; installed sections: notes"),
               std::string::npos)
         << dump(d);
+}
+
+TEST(SourceReader, LongUnknownNamesAreQuotedShort) {
+    // A name of 100,000 characters (issue 15 had 10 MB) is quoted by its first 60 and "…".
+    const std::string longName = "n" + std::string(99999, 'x');
+    const std::string shown = "n" + std::string(59, 'x') + "…";
+    Diagnostics d;
+    read(std::string(kHeader) + "  <notes title=\"t\" " + longName + "=\"1\">\n    <" + longName + "/>\n  </notes>\n  <" +
+             longName + "/>\n  <party role=\"" + longName + "\" name=\"x\"/>\n</agreement>\n",
+         d);
+    const std::string text = dump(d);
+    EXPECT_NE(text.find("s.xml:9:20: error: [source.unknown-attribute] unknown attribute '" + shown + "'; allowed:"),
+              std::string::npos)
+        << text.substr(0, 2000);
+    EXPECT_NE(text.find("s.xml:10:5: error: [source.unknown-element] unknown element <" + shown + ">; allowed here:"),
+              std::string::npos)
+        << text.substr(0, 2000);
+    EXPECT_NE(text.find("s.xml:12:3: error: [source.unknown-section] unknown section <" + shown + ">; installed"),
+              std::string::npos)
+        << text.substr(0, 2000);
+    EXPECT_NE(text.find("[source.unknown-party-role] unknown role '" + shown + "'; known roles:"), std::string::npos)
+        << text.substr(0, 2000);
+    EXPECT_LT(text.size(), 3000u) << text.substr(0, 2000);
+    // Characters, not bytes: a name of "å"s is cut between characters.
+    std::string a60, a61;
+    for (int i = 0; i < 60; ++i) a60 += "å";
+    a61 = a60 + "å";
+    EXPECT_EQ(shownName(a61), a60 + "…");
+    EXPECT_EQ(shownName(a60), a60);
+    EXPECT_EQ(shownName(std::string(60, 'a')), std::string(60, 'a'));
 }
 
 TEST(SourceReader, MalformedXmlIsAnErrorAtItsPlace) {

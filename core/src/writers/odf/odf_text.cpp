@@ -19,6 +19,15 @@ void TextAppender::text(pugi::xml_node parent, std::string_view s) {
     pending.reserve(s.size());
     std::size_t i = 0;
     while (i < s.size()) {
+        // Ordinary characters (neither a space nor a control character) a stretch at a time.
+        std::size_t plain = i;
+        while (plain < s.size() && static_cast<unsigned char>(s[plain]) > ' ') ++plain;
+        if (plain > i) {
+            pending.append(s, i, plain - i);
+            afterSpace_ = false;
+            i = plain;
+            continue;
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c == ' ') {
             std::size_t n = 0;
@@ -43,12 +52,8 @@ void TextAppender::text(pugi::xml_node parent, std::string_view s) {
             flush(parent, pending);
             parent.append_child("text:line-break");
             afterSpace_ = true;
-        } else if (c == '\r' || c < 0x20) {
-            // carriage returns and other control characters have no place in ODF text
-        } else {
-            pending += static_cast<char>(c);
-            afterSpace_ = false;
         }
+        // carriage returns and other control characters have no place in ODF text
         ++i;
     }
     flush(parent, pending);
