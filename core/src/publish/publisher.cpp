@@ -97,14 +97,11 @@ void Publication::stage(const std::string& name, const std::function<void(std::o
     removeStaleTemporaries(folder_, name);
     // A hidden temporary beside the final file: same file system, so the rename is atomic.
     Staged s{folder_ / tempName(name), folder_ / name, -1, -1};
-    {
-        // A stop signal between creating the file and listing it would leave it behind: hold them.
-        const temp_registry::HoldSignals hold;
-        s.fd = ::open(s.temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (s.fd < 0) throw std::runtime_error(errnoText("cannot create", s.temp));
-        ::flock(s.fd, LOCK_EX);
-        s.slot = temp_registry::add(s.temp.c_str());
-    }
+    // Created and listed for the stop signals' handler in one step (the handler waits for it).
+    const temp_registry::Created created = temp_registry::create(s.temp.c_str());
+    if (created.fd < 0) throw std::runtime_error(errnoText("cannot create", s.temp));
+    s.fd = created.fd;
+    s.slot = created.slot;
     try {
         std::ofstream out(s.temp, std::ios::binary | std::ios::trunc);
         if (!out) throw std::runtime_error("cannot create " + s.temp.string());
