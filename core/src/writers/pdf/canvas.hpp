@@ -90,6 +90,8 @@ private:
     void setFill(HPDF_Page p, double gray);
     void setStroke(HPDF_Page p, double width, double gray);
     void setFont(HPDF_Page p, FaceId face, double size);
+    // Text at (x, y) in the page's current font, inside a text object.
+    void textOut(HPDF_Page p, FaceId face, double x, double y, const std::string& text);
     struct PageState {
         double fill = 0, stroke = 0, lineWidth = 1;  // a new page's defaults
         FaceId face = -1;

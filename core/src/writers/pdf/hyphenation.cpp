@@ -1,6 +1,8 @@
 #include "writers/pdf/hyphenation.hpp"
 
 #include <cstdlib>
+#include <map>
+#include <mutex>
 
 #include <hyphen.h>
 
@@ -33,6 +35,18 @@ bool isAddress(std::string_view w) {
            (w.find('@') != std::string_view::npos && w.find('.') != std::string_view::npos);
 }
 
+// The patterns of a file, loaded once per process: loading a language's patterns costs more than
+// hyphenating a whole document, and libhyphen only reads a loaded dictionary, so the documents
+// of a batch share it from any thread. Kept until the process ends.
+_HyphenDict* sharedPatterns(const std::filesystem::path& path) {
+    static std::mutex mutex;
+    static std::map<std::string, _HyphenDict*> loaded;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto [it, added] = loaded.emplace(path.string(), nullptr);
+    if (added) it->second = hnj_hyphen_load(path.c_str());
+    return it->second;
+}
+
 }  // namespace
 
 Hyphenator::Hyphenator(const std::string& lang, const std::vector<std::filesystem::path>& dirs) {
@@ -42,7 +56,7 @@ Hyphenator::Hyphenator(const std::string& lang, const std::vector<std::filesyste
         const auto path = d / file;
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) continue;
-        dict_ = hnj_hyphen_load(path.c_str());
+        dict_ = sharedPatterns(path);
         if (dict_) {
             utf8_ = dict_->utf8 != 0;
             break;
@@ -50,9 +64,7 @@ Hyphenator::Hyphenator(const std::string& lang, const std::vector<std::filesyste
     }
 }
 
-Hyphenator::~Hyphenator() {
-    if (dict_) hnj_hyphen_free(dict_);
-}
+Hyphenator::~Hyphenator() = default;
 
 const std::vector<BreakPoint>& Hyphenator::breaks(const std::string& word) const {
     auto it = cache_.find(word);
