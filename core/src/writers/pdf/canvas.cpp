@@ -24,6 +24,8 @@ Canvas::Canvas(HaruDoc& doc, FontBook& fonts, const Style& style, const doc::Met
 }
 
 void Canvas::newPage() {
+    // The page before is drawn but for its footer and what deferred work adds: deflate it now.
+    if (!pages_.empty()) streams_.pack(pages_.back(), pageIndex());
     HPDF_Page p = HPDF_AddPage(doc_.get());
     doc_.check("adding a page");
     HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(style_.pageWidth));
@@ -256,6 +258,7 @@ void Canvas::finish() {
     for (auto& work : deferred_) work(total);
     deferred_.clear();
     closeMarks();
+    streams_.seal(pages_);
 }
 
 }  // namespace overens::pdf

@@ -8,6 +8,7 @@
 #include <hpdf_streams.h>
 
 #include "overens/diagnostics.hpp"
+#include "writers/pdf/font_embedding.hpp"
 #include "writers/pdf/tounicode.hpp"
 #include "writers/pdf/utf8.hpp"
 #include "writers/writer.hpp"
@@ -186,6 +187,8 @@ void FontBook::finish() {
         if (codes.empty()) {
             static_cast<HPDF_TTFontDefAttr>(def->attr)->embedding = HPDF_FALSE;
             codes.push_back(' ');
+        } else {
+            embedWhenSaved(f.font);
         }
         if (attr->cmap_stream) {
             std::set<char32_t> set(codes.begin(), codes.end());
