@@ -4,6 +4,7 @@
 
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include "writers/pdf/utf8.hpp"
 
@@ -119,7 +120,8 @@ void Canvas::textOut(HPDF_Page p, FaceId face, double x, double y, const std::st
     // face's own table knows each character's width, and that the font has its glyph.
     auto* attr = static_cast<HPDF_PageAttr>(p->attr);
     const HPDF_TransMatrix& tm = attr->text_matrix;
-    if (text.size() > HPDF_LIMIT_MAX_STRING_LEN || tm.a != 1 || tm.b != 0 || tm.c != 0 || tm.d != 1) {
+    if (text.size() > HPDF_LIMIT_MAX_STRING_LEN || tm.a != 1 || tm.b != 0 || tm.c != 0 || tm.d != 1 ||
+        attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
         HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), text.c_str());  // reports the error
         return;
     }
@@ -135,7 +137,19 @@ void Canvas::textOut(HPDF_Page p, FaceId face, double x, double y, const std::st
     }
     if (width == 0) return;  // libharu draws nothing of zero width
     codes += "> Tj\012";
-    HPDF_Page_MoveTextPos(p, static_cast<HPDF_REAL>(x) - tm.x, static_cast<HPDF_REAL>(y) - tm.y);
+    // "dx dy Td" as HPDF_Page_MoveTextPos writes it (libharu's number format), and the text
+    // matrix moved as it moves it, without its clearing of a 512-byte buffer per call.
+    const HPDF_REAL dx = static_cast<HPDF_REAL>(x) - tm.x, dy = static_cast<HPDF_REAL>(y) - tm.y;
+    char move[2 * HPDF_REAL_LEN + 8];
+    char* end = move + sizeof move - 1;
+    char* at = HPDF_FToA(move, dx, end);
+    *at++ = ' ';
+    at = HPDF_FToA(at, dy, end);
+    codes.insert(0, std::string(move, at) + " Td\012");
+    attr->text_matrix.x += dx;
+    attr->text_matrix.y += dy;
+    attr->text_pos.x = attr->text_matrix.x;
+    attr->text_pos.y = attr->text_matrix.y;
     HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(codes.data()), static_cast<HPDF_UINT>(codes.size()));
 }
 
