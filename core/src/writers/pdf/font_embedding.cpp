@@ -1,10 +1,12 @@
 #include "writers/pdf/font_embedding.hpp"
 
 #include <atomic>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <hpdf_conf.h>
 #include <hpdf_font.h>
@@ -83,6 +85,22 @@ std::shared_ptr<const Program> program(HPDF_Dict font, HPDF_FontDef def) {
     if (cached + p->deflated.size() <= kCacheBytes && cache.emplace(key, p).second) cached += p->deflated.size();
     return p;
 }
+
+}  // namespace
+
+void prepareFontPrograms(const std::vector<HPDF_Font>& fonts) {
+    // Subsetting one face does not touch another's (its own font file and tables; libharu's
+    // allocator is plain malloc), so the faces a document still needs are made side by side.
+    std::vector<std::future<void>> others;
+    for (std::size_t i = 1; i < fonts.size(); ++i)
+        others.push_back(std::async(std::launch::async, [font = fonts[i]] {
+            program(font, static_cast<HPDF_FontAttr>(font->attr)->fontdef);
+        }));
+    if (!fonts.empty()) program(fonts[0], static_cast<HPDF_FontAttr>(fonts[0]->attr)->fontdef);
+    for (auto& f : others) f.get();
+}
+
+namespace {
 
 HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012"); }
 

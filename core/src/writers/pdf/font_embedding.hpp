@@ -5,11 +5,16 @@
 // deflated at level 1.
 #pragma once
 
+#include <vector>
+
 #include <hpdf.h>
 
 namespace overens::pdf {
 
 // Makes the face's font descriptor and program when libharu saves the font (embedded faces only).
 void embedWhenSaved(HPDF_Font font);
+// Makes the programs of these faces that the process does not have yet, one thread per face
+// (after the last character is drawn: the subset follows the glyphs used).
+void prepareFontPrograms(const std::vector<HPDF_Font>& fonts);
 
 }  // namespace overens::pdf

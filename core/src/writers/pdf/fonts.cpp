@@ -175,6 +175,7 @@ void replaceStream(HPDF_Dict stream, const std::string& data) {
 // are rewritten for the characters drawn with the face, before libharu saves them (compressed).
 // A face that was loaded (for measuring) but never drawn is not embedded.
 void FontBook::finish() {
+    std::vector<HPDF_Font> embedded;
     for (Face& f : faces_) {
         auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
         HPDF_Font cid = attr->descendant_font;
@@ -189,6 +190,7 @@ void FontBook::finish() {
             codes.push_back(' ');
         } else {
             embedWhenSaved(f.font);
+            embedded.push_back(f.font);
         }
         if (attr->cmap_stream) {
             std::set<char32_t> set(codes.begin(), codes.end());
@@ -220,6 +222,7 @@ void FontBook::finish() {
         }
         HPDF_Dict_Add(cid, "W", w);
     }
+    prepareFontPrograms(embedded);
     doc_.check("finishing the fonts");
 }
 
