@@ -15,6 +15,8 @@
 #include <hpdf_streams.h>
 #include <zlib.h>
 
+#include "writers/pdf/haru.hpp"
+
 namespace overens::pdf {
 namespace {
 
@@ -102,8 +104,6 @@ void prepareFontPrograms(const std::vector<HPDF_Font>& fonts) {
 
 namespace {
 
-HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012"); }
-
 std::atomic<HPDF_Dict_BeforeWriteFunc> libharusOwn{nullptr};
 
 // The descriptor and its FontFile2 as libharu's CIDFontType2 makes them (same objects, order
@@ -124,8 +124,7 @@ HPDF_STATUS beforeWrite(HPDF_Dict font) {
         ret += HPDF_Dict_AddNumber(data, "Length1", static_cast<HPDF_INT32>(p->length1));
         ret += HPDF_Dict_AddNumber(data, "Length2", 0);
         ret += HPDF_Dict_AddNumber(data, "Length3", 0);
-        data->filter = HPDF_STREAM_FILTER_NONE;  // deflated already
-        data->write_fn = writeFlateFilter;
+        markDeflated(data);
         ret += HPDF_Xref_Add(attr->xref, descriptor);
         ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
         ret += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
