@@ -175,6 +175,9 @@ if env.get("PROCESSES", "0") == "1":
     print(f"  the same as {len(files)} processes: {fmt(time.perf_counter() - t0)}")
 
 print("\n## goals")
+if os.getloadavg()[0] > nproc:
+    print(f"  (the load average is {os.getloadavg()[0]:.1f} on {nproc} cores: the wall-clock goals below "
+          "say little; compare the cpu figures and the ratios)")
 print("\n".join(goals))
 print("\n## ratios (medians)")
 print(f"  --version / hello {v/h:.2f}x · validate / hello {val/h:.2f}x · pandoc / our ODT {pan/odt:.1f}x · "

@@ -60,25 +60,26 @@ struct WorkDir {
 
 // One output of a document, written to its temporary file.
 struct Staged {
-    std::unique_ptr<Publication> publication;
     std::string diagnostics;  // the writer's warnings, formatted
     std::string failure;      // the error line when it failed
 };
 
+std::string outputName(const std::string& stem, const std::string& format) {
+    return stem + "." + WriterRegistry::builtin().find(format)->extension();
+}
+
 Staged stageOne(const doc::Document& document, const std::string& format, const std::string& stem,
-                const fs::path& outDir, const WriteOptions& options, const Prepared& p) {
+                Publication& publication, const WriteOptions& options, const Prepared& p) {
     Staged s;
     const std::string lang = p.source.context.lang;
     try {
         const Writer* writer = WriterRegistry::builtin().find(format);
-        auto publication = std::make_unique<Publication>(outDir);
         Diagnostics writerDiags;
-        publication->stage(stem + "." + writer->extension(),
-                           [&](std::ostream& out) { writer->write(document, out, options, writerDiags); });
+        publication.stage(outputName(stem, format),
+                          [&](std::ostream& out) { writer->write(document, out, options, writerDiags); });
         std::ostringstream d;
         printDiagnostics(writerDiags, lang, d);
         s.diagnostics = d.str();
-        s.publication = std::move(publication);
     } catch (const WriteError& e) {
         s.failure = p.source.displayName + ": error: [" + e.code() + "] " + e.what() + "\n";
     } catch (const std::exception& e) {
@@ -88,7 +89,8 @@ Staged stageOne(const doc::Document& document, const std::string& format, const 
 }
 
 // Assemble one document and write its formats, each on a thread of its own when one is free;
-// published together, or (when one fails) none of them.
+// published together (one publication: renamed, then the folder synced once), or (when one
+// fails) none of them.
 BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<std::string>& formats,
                           const fs::path& outDir, const WriteOptions& options, WorkQueue& queue) {
     BatchReport r;
@@ -103,11 +105,12 @@ BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<s
         return r;
     }
     const std::string stem = fs::path(p.source.displayName).stem().string();
+    Publication publication(outDir);
     std::vector<std::future<Staged>> others;
     for (std::size_t i = 1; i < formats.size(); ++i)
-        others.push_back(queue.submit([&, i] { return stageOne(document, formats[i], stem, outDir, options, p); }));
+        others.push_back(queue.submit([&, i] { return stageOne(document, formats[i], stem, publication, options, p); }));
     std::vector<Staged> staged;
-    staged.push_back(stageOne(document, formats.front(), stem, outDir, options, p));
+    staged.push_back(stageOne(document, formats.front(), stem, publication, options, p));
     for (auto& f : others) staged.push_back(queue.get(f));
 
     // Reported as a run one format after the other would: up to the first failure.
@@ -121,9 +124,8 @@ BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<s
     }
     std::ostringstream out;
     try {
-        for (auto& s : staged) s.publication->commit();
-        for (auto& s : staged)
-            for (const auto& f : s.publication->published()) out << f.string() << '\n';
+        publication.commit();
+        for (const auto& format : formats) out << (outDir / outputName(stem, format)).string() << '\n';
     } catch (const std::exception& e) {
         err << p.source.displayName << ": error: [write.failed] " << e.what() << '\n';
         r.code = kExitUsage;

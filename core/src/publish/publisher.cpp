@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <regex>
 #include <stdexcept>
 
@@ -29,13 +31,59 @@ std::string errnoText(const std::string& what, const fs::path& p) {
     return what + " " + p.string() + ": " + std::strerror(errno);
 }
 
+// The output name a temporary belongs to, or "" when the entry is not one of ours:
 // ".<name>.overens-<pid>-<random>.tmp", and the pattern earlier versions used,
 // ".<name>.tmp<hex>.tmp" (Poco::TemporaryFile::tempName()).
-bool isOurTemporary(const std::string& entry, const std::string& name) {
-    const std::string prefix = "." + name + ".";
-    if (entry.size() <= prefix.size() + 4 || entry.compare(0, prefix.size(), prefix) != 0) return false;
-    static const std::regex middle(R"((overens-[0-9]+-[0-9a-z]+|tmp[0-9a-f]+)\.tmp)");
-    return std::regex_match(entry.substr(prefix.size()), middle);
+std::string temporaryOf(const std::string& entry) {
+    if (entry.size() < 7 || entry[0] != '.' || entry.compare(entry.size() - 4, 4, ".tmp") != 0) return "";
+    const std::string core = entry.substr(1, entry.size() - 5);
+    const auto dot = core.rfind('.');
+    if (dot == std::string::npos || dot == 0) return "";
+    static const std::regex middle(R"(overens-[0-9]+-[0-9a-z]+|tmp[0-9a-f]+)");
+    return std::regex_match(core.substr(dot + 1), middle) ? core.substr(0, dot) : "";
+}
+
+// The stale candidates of a folder by output name. The folder is read once per process: a batch
+// publishes thousands of files into one folder, and reading all of it for each output was
+// quadratic. Only temporaries written before this run can be stale, and those were there when
+// the folder was first read; one that could not be removed (a live run holds it) stays listed.
+class StaleIndex {
+public:
+    std::vector<fs::path> take(const fs::path& folder, const std::string& name) {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        auto [it, added] = folders_.try_emplace(folder.lexically_normal().string());
+        if (added) read(folder, it->second);
+        auto candidates = it->second.find(name);
+        if (candidates == it->second.end()) return {};
+        std::vector<fs::path> out = std::move(candidates->second);
+        it->second.erase(candidates);
+        return out;
+    }
+    void putBack(const fs::path& folder, const std::string& name, std::vector<fs::path> left) {
+        if (left.empty()) return;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        auto& list = folders_[folder.lexically_normal().string()][name];
+        list.insert(list.end(), left.begin(), left.end());
+    }
+
+private:
+    static void read(const fs::path& folder, std::map<std::string, std::vector<fs::path>>& byName) {
+        std::error_code ec;
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = temporaryOf(it->path().filename().string());
+            if (name.empty()) continue;
+            std::error_code tec;
+            if (fs::last_write_time(it->path(), tec) >= kRunStarted || tec) continue;  // being written by a later run
+            byName[name].push_back(it->path());
+        }
+    }
+    std::mutex mutex_;
+    std::map<std::string, std::map<std::string, std::vector<fs::path>>> folders_;
+};
+
+StaleIndex& staleIndex() {
+    static StaleIndex index;
+    return index;
 }
 
 std::string tempName(const std::string& name) {
@@ -64,18 +112,19 @@ void syncFolder(const fs::path& folder) {
 
 std::size_t removeStaleTemporaries(const fs::path& folder, const std::string& name) {
     std::size_t removed = 0;
-    std::error_code ec;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const fs::path p = it->path();
-        if (!isOurTemporary(p.filename().string(), name)) continue;
-        std::error_code tec;
-        if (fs::last_write_time(p, tec) >= kRunStarted || tec) continue;  // being written by a run started after us
+    std::vector<fs::path> held;
+    for (const fs::path& p : staleIndex().take(folder, name)) {
         const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd < 0) continue;
+        if (fd < 0) continue;  // gone
         // A live run holds the lock on its temporaries; a killed one's lock went with it.
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::unlink(p.c_str()) == 0) ++removed;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            if (::unlink(p.c_str()) == 0) ++removed;
+        } else {
+            held.push_back(p);
+        }
         ::close(fd);
     }
+    staleIndex().putBack(folder, name, std::move(held));
     return removed;
 }
 
@@ -97,14 +146,11 @@ void Publication::stage(const std::string& name, const std::function<void(std::o
     removeStaleTemporaries(folder_, name);
     // A hidden temporary beside the final file: same file system, so the rename is atomic.
     Staged s{folder_ / tempName(name), folder_ / name, -1, -1};
-    {
-        // A stop signal between creating the file and listing it would leave it behind: hold them.
-        const temp_registry::HoldSignals hold;
-        s.fd = ::open(s.temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (s.fd < 0) throw std::runtime_error(errnoText("cannot create", s.temp));
-        ::flock(s.fd, LOCK_EX);
-        s.slot = temp_registry::add(s.temp.c_str());
-    }
+    // Created and listed for the stop signals' handler in one step (the handler waits for it).
+    const temp_registry::Created created = temp_registry::create(s.temp.c_str());
+    if (created.fd < 0) throw std::runtime_error(errnoText("cannot create", s.temp));
+    s.fd = created.fd;
+    s.slot = created.slot;
     try {
         std::ofstream out(s.temp, std::ios::binary | std::ios::trunc);
         if (!out) throw std::runtime_error("cannot create " + s.temp.string());
@@ -118,6 +164,7 @@ void Publication::stage(const std::string& name, const std::function<void(std::o
         discard(s, true);
         throw;
     }
+    const std::lock_guard<std::mutex> lock(mutex_);
     staged_.push_back(std::move(s));
 }
 

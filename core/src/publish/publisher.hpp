@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,7 +25,8 @@ public:
     Publication& operator=(const Publication&) = delete;
 
     // Write one output (name without folder) through fn into a temporary file. Throws on I/O
-    // errors or whatever fn throws; the temporary is removed then.
+    // errors or whatever fn throws; the temporary is removed then. Outputs of one publication
+    // may be staged on several threads at once.
     void stage(const std::string& name, const std::function<void(std::ostream&)>& fn);
     // Rename every staged file into place, then make the renames durable.
     void commit();
@@ -39,13 +41,14 @@ private:
     void discard(Staged& s, bool removeFile);
 
     std::filesystem::path folder_;
+    std::mutex mutex_;  // guards staged_ while outputs are staged
     std::vector<Staged> staged_;
     bool committed_ = false;
 };
 
 // Remove temporaries of `name` in `folder` left by runs that are gone: our naming pattern (or
 // the one before it), older than this run, and not locked by a live process. Returns how
-// many were removed.
+// many were removed. The folder is read once per process (see StaleIndex).
 std::size_t removeStaleTemporaries(const std::filesystem::path& folder, const std::string& name);
 
 }  // namespace overens

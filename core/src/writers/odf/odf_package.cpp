@@ -54,8 +54,11 @@ void OdfPackage::write(std::ostream& out, const Date& stamp) const {
     // Zip timestamps are DOS dates: 1980 to 2107.
     const int year = std::clamp(stamp.valid() ? stamp.year : 1980, 1980, 2107);
     const Poco::DateTime when(year, stamp.valid() ? stamp.month : 1, stamp.valid() ? stamp.day : 1, 12, 0, 0);
-    // Compress needs to seek back over headers: build in memory, then copy out.
-    std::stringstream zipped(std::ios::in | std::ios::out | std::ios::binary);
+    // Compress seeks back over headers: into a seekable output (the temporary file a build
+    // writes) directly, else built in memory and copied out (same bytes either way).
+    const bool direct = out.tellp() == std::streampos(0);
+    std::stringstream buffered(std::ios::in | std::ios::out | std::ios::binary);
+    std::ostream& zipped = direct ? out : buffered;
     try {
         Poco::Zip::Compress zip(zipped, true);
         {
@@ -76,7 +79,7 @@ void OdfPackage::write(std::ostream& out, const Date& stamp) const {
     } catch (const Poco::Exception& ex) {
         throw WriteError("odf.package", "cannot build the ODF package: " + ex.displayText());
     }
-    out << zipped.rdbuf();
+    if (!direct) out << buffered.rdbuf();
     if (!out) throw WriteError("odf.package", "cannot write the ODF package to its output");
 }
 

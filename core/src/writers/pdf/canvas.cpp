@@ -4,6 +4,7 @@
 
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include "writers/pdf/utf8.hpp"
 
@@ -24,6 +25,8 @@ Canvas::Canvas(HaruDoc& doc, FontBook& fonts, const Style& style, const doc::Met
 }
 
 void Canvas::newPage() {
+    // The page before is drawn but for its footer and what deferred work adds: deflate it now.
+    if (!pages_.empty()) streams_.pack(pages_.back(), pageIndex());
     HPDF_Page p = HPDF_AddPage(doc_.get());
     doc_.check("adding a page");
     HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(style_.pageWidth));
@@ -112,6 +115,45 @@ void Canvas::mark(int pageIndex, int target) {
     HPDF_Stream_WriteStr(attr->stream, ops.c_str());
 }
 
+void Canvas::textOut(HPDF_Page p, FaceId face, double x, double y, const std::string& text) {
+    // What HPDF_Page_TextOut writes ("x y Td <codes> Tj"), without its measuring of the text
+    // (a glyph-id search per character, only to advance a text position nobody reads): the
+    // face's own table knows each character's width, and that the font has its glyph.
+    auto* attr = static_cast<HPDF_PageAttr>(p->attr);
+    const HPDF_TransMatrix& tm = attr->text_matrix;
+    if (text.size() > HPDF_LIMIT_MAX_STRING_LEN || tm.a != 1 || tm.b != 0 || tm.c != 0 || tm.d != 1 ||
+        attr->gmode != HPDF_GMODE_TEXT_OBJECT) {
+        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), text.c_str());  // reports the error
+        return;
+    }
+    // The 2-byte codes of libharu's UTF-8 encoding (UTF-16 of the BMP; beyond it a space), in hex.
+    static const char* digits = "0123456789ABCDEF";
+    std::string codes = "<";
+    double width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = decodeUtf8(text, i);
+        if (cp > 0xFFFF) cp = ' ';
+        width += fonts_.charWidth(face, cp);  // also marks the glyph for the font's subset
+        for (int shift = 12; shift >= 0; shift -= 4) codes += digits[(cp >> shift) & 0xF];
+    }
+    if (width == 0) return;  // libharu draws nothing of zero width
+    codes += "> Tj\012";
+    // "dx dy Td" as HPDF_Page_MoveTextPos writes it (libharu's number format), and the text
+    // matrix moved as it moves it, without its clearing of a 512-byte buffer per call.
+    const HPDF_REAL dx = static_cast<HPDF_REAL>(x) - tm.x, dy = static_cast<HPDF_REAL>(y) - tm.y;
+    char move[2 * HPDF_REAL_LEN + 8];
+    char* end = move + sizeof move - 1;
+    char* at = HPDF_FToA(move, dx, end);
+    *at++ = ' ';
+    at = HPDF_FToA(at, dy, end);
+    codes.insert(0, std::string(move, at) + " Td\012");
+    attr->text_matrix.x += dx;
+    attr->text_matrix.y += dy;
+    attr->text_pos.x = attr->text_matrix.x;
+    attr->text_pos.y = attr->text_matrix.y;
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(codes.data()), static_cast<HPDF_UINT>(codes.size()));
+}
+
 void Canvas::closeMarks() {
     for (int i = 0; i < pageCount(); ++i) mark(i, kNoMark);
 }
@@ -126,7 +168,7 @@ void Canvas::drawText(int pageIndex, const std::string& text, FaceId face, doubl
     setFill(p, gray);
     setFont(p, face, size);
     HPDF_Page_BeginText(p);
-    HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baselineY), text.c_str());
+    textOut(p, face, x, baselineY, text);
     HPDF_Page_EndText(p);
 }
 
@@ -152,7 +194,7 @@ void Canvas::drawLine(const Line& line, double x, double top, const TextStyle& s
         fonts_.markUsed(f.face, text);
         digest_.update(text);
         setFont(p, f.face, f.size);
-        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x + f.x), static_cast<HPDF_REAL>(base), text.c_str());
+        textOut(p, f.face, x + f.x, base, text);
     }
     HPDF_Page_EndText(p);
     if (hyphenX > 0) {
@@ -161,7 +203,7 @@ void Canvas::drawLine(const Line& line, double x, double top, const TextStyle& s
         mark(pageIndex(), kArtifact);
         fonts_.markUsed(f.face, "-");
         HPDF_Page_BeginText(p);
-        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(hyphenX), static_cast<HPDF_REAL>(base), "-");
+        textOut(p, f.face, hyphenX, base, "-");
         HPDF_Page_EndText(p);
     }
 }
@@ -231,6 +273,7 @@ void Canvas::finish() {
     for (auto& work : deferred_) work(total);
     deferred_.clear();
     closeMarks();
+    streams_.seal(pages_);
 }
 
 }  // namespace overens::pdf

@@ -13,6 +13,7 @@
 #include "overens/document.hpp"
 #include "writers/pdf/fonts.hpp"
 #include "writers/pdf/haru.hpp"
+#include "writers/pdf/page_streams.hpp"
 #include "writers/pdf/structure.hpp"
 #include "writers/pdf/style.hpp"
 #include "writers/pdf/text_wrap.hpp"
@@ -78,7 +79,7 @@ public:
 
     // Work done after the last page exists, in the order added, with the total page count.
     void defer(std::function<void(int pages)> work) { deferred_.push_back(std::move(work)); }
-    // Draws the footers and runs deferred work.
+    // Draws the footers, runs deferred work and seals the pages' streams (nothing is drawn after).
     void finish();
 
     // Vertical rules drawn as one path per call (table grid).
@@ -90,6 +91,8 @@ private:
     void setFill(HPDF_Page p, double gray);
     void setStroke(HPDF_Page p, double width, double gray);
     void setFont(HPDF_Page p, FaceId face, double size);
+    // Text at (x, y) in the page's current font, inside a text object.
+    void textOut(HPDF_Page p, FaceId face, double x, double y, const std::string& text);
     struct PageState {
         double fill = 0, stroke = 0, lineWidth = 1;  // a new page's defaults
         FaceId face = -1;
@@ -115,6 +118,7 @@ private:
     std::vector<std::function<void(int)>> deferred_;
     StructTree tree_;
     Poco::MD5Engine digest_;
+    PageStreams streams_;
 };
 
 }  // namespace overens::pdf

@@ -8,11 +8,49 @@
 #include <hpdf_streams.h>
 
 #include "overens/diagnostics.hpp"
+#include "writers/pdf/font_embedding.hpp"
 #include "writers/pdf/tounicode.hpp"
 #include "writers/pdf/utf8.hpp"
 #include "writers/writer.hpp"
 
 namespace overens::pdf {
+
+namespace {
+
+// libharu's UTF-8 font (HPDF_GetFont) looks up the glyph of every one of the 65,536 code points,
+// each a linear search through the font's cmap segments, to write a width array and a
+// CIDToGIDMap for the whole plane, which finish() replaces with those of the characters drawn.
+// That was a third of the work of a 12-page document. While the font is made, the face's cmap
+// is a single empty segment: every lookup ends at once, and no width differs from the default.
+HPDF_Font getFontQuickly(HPDF_Doc pdf, const char* name) {
+    HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return HPDF_GetFont(pdf, name, "UTF-8");
+    auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+    if (attr->cmap.format != 4) return HPDF_GetFont(pdf, name, "UTF-8");
+    static HPDF_UINT16 end[1] = {0xFFFF}, start[1] = {0xFFFF}, rangeOffset[1] = {0};
+    static HPDF_INT16 delta[1] = {1};  // 0xFFFF + 1: glyph 0
+    const HPDF_TTF_CmapRange real = attr->cmap;
+    attr->cmap.seg_count_x2 = 2;
+    attr->cmap.end_count = end;
+    attr->cmap.start_count = start;
+    attr->cmap.id_delta = delta;
+    attr->cmap.id_range_offset = rangeOffset;
+    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    attr->cmap = real;
+    return font;
+}
+
+}  // namespace
+
+std::vector<unsigned> CharTable::used() const {
+    std::vector<unsigned> codes;
+    for (unsigned hi = 0; hi < 256; ++hi) {
+        if (!pages_[hi]) continue;
+        for (unsigned lo = 0; lo < 256; ++lo)
+            if ((*pages_[hi])[lo].used) codes.push_back(hi << 8 | lo);
+    }
+    return codes;
+}
 
 FontBook::FontBook(HaruDoc& doc, const Style& style, Diagnostics& diags) : doc_(doc), style_(style), diags_(diags) {}
 
@@ -36,7 +74,7 @@ FaceId FontBook::face(const std::string& family, bool bold, bool italic) {
     const char* name = HPDF_LoadTTFontFromFile(doc_.get(), file.c_str(), HPDF_TRUE);
     doc_.check("loading the font " + file);
     if (!name) throw WriteError("pdf.font-missing", "PDF: libharu could not load the font " + file);
-    HPDF_Font font = HPDF_GetFont(doc_.get(), name, "UTF-8");
+    HPDF_Font font = getFontQuickly(doc_.get(), name);
     doc_.check("preparing the font " + file + " for UTF-8");
     if (!font) throw WriteError("pdf.font-missing", "PDF: libharu could not prepare the font " + file);
 
@@ -46,9 +84,6 @@ FaceId FontBook::face(const std::string& family, bool bold, bool italic) {
     face.file = file;
     face.ascent = HPDF_Font_GetAscent(font);
     face.descent = HPDF_Font_GetDescent(font);
-    face.widths.assign(0x10000, -1.0f);
-    face.used.assign(0x10000, false);
-    face.hasGlyph.assign(0x10000, -1);
     faces_.push_back(std::move(face));
     const FaceId id = static_cast<FaceId>(faces_.size() - 1);
     byFile_[file] = id;
@@ -59,7 +94,7 @@ FaceId FontBook::face(const std::string& family, bool bold, bool italic) {
 bool FontBook::hasGlyph(FaceId id, char32_t cp) {
     if (cp > 0xFFFF) return false;
     Face& f = at(id);
-    signed char& known = f.hasGlyph[cp];
+    signed char& known = f.chars[cp].glyph;
     if (known < 0) {
         auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
         known = HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)) != 0 ? 1 : 0;
@@ -102,7 +137,7 @@ FaceId FontBook::faceFor(FaceId primary, bool bold, bool italic, char32_t cp) {
 double FontBook::charWidth(FaceId id, char32_t cp) {
     Face& f = at(id);
     if (cp > 0xFFFF) cp = 0xFFFD;
-    float& w = f.widths[cp];
+    float& w = f.chars[cp].width;
     if (w < 0) {
         auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
         w = static_cast<float>(HPDF_TTFontDef_GetCharWidth(attr->fontdef, static_cast<HPDF_UNICODE>(cp)));
@@ -121,7 +156,7 @@ void FontBook::markUsed(FaceId id, std::string_view text) {
     f.anyUsed = true;
     for (std::size_t i = 0; i < text.size();) {
         char32_t cp = decodeUtf8(text, i);
-        if (cp <= 0xFFFF) f.used[cp] = true;
+        if (cp <= 0xFFFF) f.chars[cp].used = true;
     }
 }
 
@@ -140,18 +175,22 @@ void replaceStream(HPDF_Dict stream, const std::string& data) {
 // are rewritten for the characters drawn with the face, before libharu saves them (compressed).
 // A face that was loaded (for measuring) but never drawn is not embedded.
 void FontBook::finish() {
+    std::vector<HPDF_Font> embedded;
     for (Face& f : faces_) {
         auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
         HPDF_Font cid = attr->descendant_font;
         HPDF_FontDef def = attr->fontdef;
         std::vector<unsigned> codes;
-        for (unsigned cp = 0; cp < 0x10000; ++cp)
-            if (f.used[cp] && !(cp >= 0xD800 && cp <= 0xDFFF)) codes.push_back(cp);
+        for (unsigned cp : f.chars.used())
+            if (!(cp >= 0xD800 && cp <= 0xDFFF)) codes.push_back(cp);
         // The Type0 font's filter is what libharu gives its maps and font file as it saves them.
         f.font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
         if (codes.empty()) {
             static_cast<HPDF_TTFontDefAttr>(def->attr)->embedding = HPDF_FALSE;
             codes.push_back(' ');
+        } else {
+            embedWhenSaved(f.font);
+            embedded.push_back(f.font);
         }
         if (attr->cmap_stream) {
             std::set<char32_t> set(codes.begin(), codes.end());
@@ -183,6 +222,7 @@ void FontBook::finish() {
         }
         HPDF_Dict_Add(cid, "W", w);
     }
+    prepareFontPrograms(embedded);
     doc_.check("finishing the fonts");
 }
 

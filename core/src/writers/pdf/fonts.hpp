@@ -3,8 +3,10 @@
 // (for the ToUnicode maps written afterwards).
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -19,15 +21,36 @@
 
 namespace overens::pdf {
 
+// What a face has for one code point, looked up in the font once per document.
+struct CharFacts {
+    float width = -1;        // advance in 1/1000 of the size, -1 = not measured yet
+    signed char glyph = -1;  // 1 the font has a glyph, 0 not, -1 not looked up yet
+    bool used = false;       // drawn with this face
+};
+
+// CharFacts of the Basic Multilingual Plane in pages of 256 code points, made when first
+// touched: a document draws from a few pages, and a whole table per face would be 2 MB.
+class CharTable {
+public:
+    CharFacts& operator[](char32_t cp) {  // cp <= 0xFFFF
+        auto& page = pages_[(cp >> 8) & 0xFF];
+        if (!page) page = std::make_unique<std::array<CharFacts, 256>>();
+        return (*page)[cp & 0xFF];
+    }
+    // The code points drawn with the face, in increasing order.
+    std::vector<unsigned> used() const;
+
+private:
+    std::array<std::unique_ptr<std::array<CharFacts, 256>>, 256> pages_;
+};
+
 struct Face {
     HPDF_Font font = nullptr;
     std::string name;       // libharu's font name (the PDF BaseFont without subset tag)
     std::string file;
     double ascent = 800;    // per 1000 units of size
     double descent = -200;
-    std::vector<float> widths;  // per code point (BMP), -1 = not measured yet
-    std::vector<bool> used;     // per code point: drawn with this face
-    std::vector<signed char> hasGlyph;  // per code point: 1 yes, 0 no, -1 not looked up yet
+    CharTable chars;
     bool anyUsed = false;
 };
 

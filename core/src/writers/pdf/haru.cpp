@@ -2,6 +2,9 @@
 
 #include <cstdio>
 
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
 #include "writers/writer.hpp"
 
 namespace overens::pdf {
@@ -60,6 +63,13 @@ std::string haruErrorName(HPDF_STATUS error) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "error 0x%04X", static_cast<unsigned>(error));
     return buf;
+}
+
+void markDeflated(HPDF_Dict stream) {
+    stream->filter = HPDF_STREAM_FILTER_NONE;
+    stream->write_fn = [](HPDF_Dict, HPDF_Stream out) -> HPDF_STATUS {
+        return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
+    };
 }
 
 }  // namespace overens::pdf

@@ -32,4 +32,8 @@ private:
 // libharu's name for an error code ("HPDF_TTF_INVALID_FORMAT") or its hex value.
 std::string haruErrorName(HPDF_STATUS error);
 
+// A stream dictionary whose data is deflated already: libharu writes the bytes as they are and,
+// after the dictionary's other entries, the '/Filter [ /FlateDecode ]' it writes itself.
+void markDeflated(HPDF_Dict stream);
+
 }  // namespace overens::pdf

@@ -1,6 +1,9 @@
 #include "writers/pdf/hyphenation.hpp"
 
 #include <cstdlib>
+#include <future>
+#include <map>
+#include <mutex>
 
 #include <hyphen.h>
 
@@ -33,26 +36,46 @@ bool isAddress(std::string_view w) {
            (w.find('@') != std::string_view::npos && w.find('.') != std::string_view::npos);
 }
 
+// The patterns of a language, loaded once per process: loading them costs more than hyphenating
+// a whole document, and libhyphen only reads a loaded dictionary, so the documents of a batch
+// share it from any thread. The first document starts the load on a thread of its own and
+// goes on with its fonts and layout until it needs a break point. Kept until the process ends.
+std::shared_future<_HyphenDict*> sharedPatterns(const char* file, const std::vector<std::filesystem::path>& dirs) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_future<_HyphenDict*>> loaded;
+    std::string key = file;
+    for (const auto& d : dirs) key += "\n" + d.string();
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto [it, added] = loaded.emplace(key, std::shared_future<_HyphenDict*>());
+    if (added)
+        it->second = std::async(std::launch::async, [file, dirs]() -> _HyphenDict* {
+                         for (const auto& d : dirs) {
+                             const auto path = d / file;
+                             std::error_code ec;
+                             if (!std::filesystem::exists(path, ec)) continue;
+                             if (_HyphenDict* dict = hnj_hyphen_load(path.c_str())) return dict;
+                         }
+                         return nullptr;
+                     }).share();
+    return it->second;
+}
+
 }  // namespace
 
 Hyphenator::Hyphenator(const std::string& lang, const std::vector<std::filesystem::path>& dirs) {
-    const char* file = patternFile(lang);
-    if (!file) return;
-    for (const auto& d : dirs) {
-        const auto path = d / file;
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec)) continue;
-        dict_ = hnj_hyphen_load(path.c_str());
-        if (dict_) {
-            utf8_ = dict_->utf8 != 0;
-            break;
-        }
-    }
+    if (const char* file = patternFile(lang)) loading_ = sharedPatterns(file, dirs);
 }
 
-Hyphenator::~Hyphenator() {
-    if (dict_) hnj_hyphen_free(dict_);
+_HyphenDict* Hyphenator::patterns() const {
+    if (loading_.valid()) {
+        dict_ = loading_.get();
+        utf8_ = dict_ && dict_->utf8 != 0;
+        loading_ = {};
+    }
+    return dict_;
 }
+
+Hyphenator::~Hyphenator() = default;
 
 const std::vector<BreakPoint>& Hyphenator::breaks(const std::string& word) const {
     auto it = cache_.find(word);
@@ -91,7 +114,8 @@ std::vector<BreakPoint> Hyphenator::find(std::string_view word) const {
 }
 
 void Hyphenator::hyphenate(std::string_view letters, std::size_t start, std::vector<BreakPoint>& out) const {
-    if (!dict_) return;
+    _HyphenDict* const dict = patterns();
+    if (!dict) return;
     // The word in the patterns' encoding, lower case, and where each of its bytes ends in UTF-8.
     std::string enc;
     std::vector<std::size_t> ends;
@@ -115,7 +139,7 @@ void Hyphenator::hyphenate(std::string_view letters, std::size_t start, std::vec
     int* pos = nullptr;
     int* cut = nullptr;
     // At least two letters before a break and three after it ("tillba-ka" stays whole).
-    hnj_hyphen_hyphenate3(dict_, enc.c_str(), static_cast<int>(enc.size()), hyphens.data(), nullptr, &rep, &pos, &cut, 2,
+    hnj_hyphen_hyphenate3(dict, enc.c_str(), static_cast<int>(enc.size()), hyphens.data(), nullptr, &rep, &pos, &cut, 2,
                           3, 2, 3);
     for (std::size_t k = 0; k + 1 < enc.size(); ++k) {
         if (!(hyphens[k] & 1)) continue;

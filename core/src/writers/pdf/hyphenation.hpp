@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <future>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,7 +29,7 @@ public:
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;
 
-    bool hasPatterns() const { return dict_ != nullptr; }
+    bool hasPatterns() const { return patterns() != nullptr; }
     // The break points inside a word (UTF-8, no spaces), in increasing order. Remembered per
     // word: a document repeats its words, and a long table asks for each one many times.
     const std::vector<BreakPoint>& breaks(const std::string& word) const;
@@ -37,9 +38,12 @@ private:
     // Pattern points of one run of letters starting at byte `start` of the word.
     void hyphenate(std::string_view letters, std::size_t start, std::vector<BreakPoint>& out) const;
     std::vector<BreakPoint> find(std::string_view word) const;
-    _HyphenDict* dict_ = nullptr;
+    // The patterns, waiting for them while they are being loaded (null: none for the language).
+    _HyphenDict* patterns() const;
+    mutable std::shared_future<_HyphenDict*> loading_;
+    mutable _HyphenDict* dict_ = nullptr;
     mutable std::unordered_map<std::string, std::vector<BreakPoint>> cache_;
-    bool utf8_ = true;
+    mutable bool utf8_ = true;
 };
 
 }  // namespace overens::pdf

@@ -1,0 +1,76 @@
+#include "writers/pdf/page_streams.hpp"
+
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include "writers/pdf/haru.hpp"
+#include "writers/writer.hpp"
+
+namespace overens::pdf {
+namespace {
+
+// Level 2 by measurement (zlib 1.2.13, this machine): the pages of a 5,000-row order deflate in
+// 99 ms to 1.20 MB, against 92 ms / 1.32 MB at level 1 and 179 ms / 0.95 MB at libharu's 6; the
+// agreement's 12 pages in 1.0 ms to 34 KB (6: 2.8 ms, 26 KB).
+constexpr int kLevel = 2;
+
+}  // namespace
+
+PageStreams::PageStreams() {
+    // Raw deflate (no zlib header or checksum): the header and the checksum of the parts
+    // together are written by seal().
+    if (deflateInit2(&z_, kLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw WriteError("pdf.zlib", "PDF: zlib could not start deflating (out of memory?)");
+    ready_ = true;
+}
+
+PageStreams::~PageStreams() {
+    if (ready_) deflateEnd(&z_);
+}
+
+void PageStreams::deflateInto(HPDF_Stream stream, Packed& p, bool last) {
+    deflateReset(&z_);  // no history across parts: each can be made at its own time
+    const HPDF_UINT chunks = HPDF_MemStream_GetBufCount(stream);
+    unsigned char out[16384];
+    for (HPDF_UINT i = 0; i <= chunks; ++i) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE* data = i < chunks ? HPDF_MemStream_GetBufPtr(stream, i, &len) : nullptr;
+        if (i < chunks && (!data || len == 0)) continue;
+        if (data) p.adler = adler32(p.adler, data, len);
+        z_.next_in = data;
+        z_.avail_in = len;
+        const int flush = i < chunks ? Z_NO_FLUSH : last ? Z_FINISH : Z_SYNC_FLUSH;
+        do {
+            z_.next_out = out;
+            z_.avail_out = sizeof out;
+            deflate(&z_, flush);
+            p.bytes.append(reinterpret_cast<const char*>(out), sizeof out - z_.avail_out);
+        } while (z_.avail_out == 0);
+    }
+    HPDF_MemStream_FreeData(stream);
+}
+
+void PageStreams::pack(HPDF_Page page, int index) {
+    if (index >= static_cast<int>(packed_.size())) packed_.resize(static_cast<std::size_t>(index) + 1);
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    if (HPDF_Stream_Size(attr->stream) == 0) return;
+    deflateInto(attr->stream, packed_[static_cast<std::size_t>(index)], false);
+}
+
+void PageStreams::seal(const std::vector<HPDF_Page>& pages) {
+    packed_.resize(pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        auto* attr = static_cast<HPDF_PageAttr>(pages[i]->attr);
+        Packed& p = packed_[i];
+        deflateInto(attr->stream, p, true);
+        // zlib's header for this level ("fast"), the deflate data, the Adler-32 of all of it.
+        std::string bytes = {'\x78', '\x5E'};
+        bytes += p.bytes;
+        for (int shift = 24; shift >= 0; shift -= 8) bytes += static_cast<char>((p.adler >> shift) & 0xFF);
+        p = Packed{};
+        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+        markDeflated(attr->contents);
+    }
+}
+
+}  // namespace overens::pdf
