@@ -92,6 +92,18 @@ const std::map<std::string, Command>& commands() {
                    "  --workspace DIR      the folder of answer files (default: the current folder)\n"
                    "  -o DIR               where built documents go (default: DIR/out)",
                    "overens serve --workspace sample-agreements/kommun", "serve"}},
+        {"user", {nullptr, "user add|remove|passwd|grant|list NAME --users FILE [--organisation ORG]... [--password-stdin]",
+                  "Manages the accounts of `overens serve --users FILE`: add one (granted the organisations named),\n"
+                  "change its password or its organisations, remove it, or list them. The password is asked twice on\n"
+                  "the terminal without echo, or read as one line of standard input with --password-stdin; only a\n"
+                  "salted PBKDF2-SHA256 hash is stored, in a file of mode 0600. A running server sees a change at once.\n"
+                  "  --users FILE          the users file (created by the first add)\n"
+                  "  --organisation ORG    with add or grant: an organisation the account may see (repeat it;\n"
+                  "                        comma-separated lists too; * = every organisation)\n"
+                  "  --password-stdin      read the password from standard input instead of the terminal\n"
+                  "Exit code 0 done; 1 no such account (or, for add, it exists); 2 usage, a bad password or an\n"
+                  "unreadable users file (nothing changed).",
+                  "overens user add anna.berg --users /etc/overens/users --organisation exempelby-ks", "accounts"}},
         {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]",
                     "Finds the sources under PATH whose review is due and lists them, or with --send mails the parties a\n"
                     "reminder with a calendar invitation, never twice (docs/reminders.md).\n"
@@ -108,7 +120,7 @@ const std::map<std::string, Command>& commands() {
 // The options of the core that take a value (so that the value is not taken for the command).
 bool takesValue(const std::string& arg) {
     static const char* const names[] = {"-o", "--output", "-f", "--format", "-l", "--lang", "--templates",
-                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from"};
+                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--users"};
     for (const char* n : names)
         if (arg == n) return true;
     return false;
@@ -178,6 +190,9 @@ protected:
         options.addOption(Option("from", "", "new, import: the existing source whose organisation and parties to "
                                              "copy; remind: the sender address (or smtp.from in --config)")
                               .argument("FILE|ADDRESS"));
+        // user and serve (two modules) both read the accounts.
+        options.addOption(Option("users", "", "user, serve: the accounts (a users file, see 'overens help user')")
+                              .argument("FILE"));
         for (const ModuleEntry* m : modules)
             if (m->defineOptions) m->defineOptions(options);
     }

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "web/principal.hpp"
+
 namespace overens::web {
 
 using Params = std::vector<std::pair<std::string, std::string>>;  // in the order sent
@@ -18,6 +20,9 @@ struct Request {
     Params query;
     Params form;         // application/x-www-form-urlencoded body of a POST
     std::map<std::string, std::string> cookies;
+    std::string client;   // the peer's address (or X-Forwarded-For's first one behind a proxy), for logs
+    // Who is asking, filled in by the access layer before WebApp::handle (principal.hpp).
+    Principal principal;
 
     // The last value of a query or form parameter ("" when absent).
     std::string param(const std::string& name) const;

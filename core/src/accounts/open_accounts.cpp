@@ -1,0 +1,26 @@
+// openAccounts: the users file here; the PostgreSQL branch is the store's (see account_store.hpp).
+#include "accounts/account_store.hpp"
+#include "accounts/users_file.hpp"
+
+namespace overens::accounts {
+
+std::unique_ptr<AccountStore> openAccounts(const std::string& spec, std::string& error) {
+    if (spec.rfind("postgresql://", 0) == 0) {
+        error = "accounts in PostgreSQL are not built into this overens yet";
+        return nullptr;
+    }
+    if (spec.empty()) {
+        error = "no users file given";
+        return nullptr;
+    }
+    auto file = std::make_unique<UsersFile>(spec);
+    try {
+        file->all();  // a file that cannot be read is said now, not at the first login
+    } catch (const UsersFileError& e) {
+        error = e.what();
+        return nullptr;
+    }
+    return file;
+}
+
+}  // namespace overens::accounts
