@@ -30,17 +30,17 @@ constexpr std::size_t kMaximumPasswordLength = 1024;
 
 // One line from the terminal with echo off (restored even when reading fails).
 std::string readHidden(const std::string& prompt) {
-    std::cerr << prompt << std::flush;
     termios old {};
     const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (tty) {
+    if (tty) {  // echo off before the prompt: nothing typed after it is ever shown
         termios quiet = old;
         quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
+    std::cerr << prompt << std::flush;
     std::string line;
     const bool got = static_cast<bool>(std::getline(std::cin, line));
-    if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
     std::cerr << '\n';
     if (!got) throw UsageError("no password given");
     return line;

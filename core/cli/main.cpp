@@ -84,14 +84,24 @@ const std::map<std::string, Command>& commands() {
                  "  --lang sv|en         the language of the document and its comments (default sv)\n"
                  "  --from EXISTING.xml  take the organisation and parties from an existing source",
                  "overens new agreement --lang sv --from delegationsordning.xml -o overenskommelse.xml"}},
-        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]   (the web form)",
+        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR] [--users FILE] [--certificate FILE --private-key FILE | --behind-proxy]   (the web form)",
                    "Serves the web form on a folder of answer files: the documents, a new document, the guided\n"
                    "interview or one page with every section, live checks in validate's words, a preview, and the\n"
                    "documents built for download. Saving writes the answer file itself, changing only what changed.\n"
-                   "  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; only 127.0.0.1 for now)\n"
-                   "  --workspace DIR      the folder of answer files (default: the current folder)\n"
-                   "  -o DIR               where built documents go (default: DIR/out)",
-                   "overens serve --workspace sample-agreements/kommun", "serve"}},
+                   "On 127.0.0.1 no login is needed; any other address needs accounts (--users) and TLS.\n"
+                   "  --listen HOST:PORT        where to listen (default 127.0.0.1:8080; [::]:443 for IPv6)\n"
+                   "  --workspace DIR           the folder of answer files (default: the current folder)\n"
+                   "  -o DIR                    where built documents go (default: DIR/out)\n"
+                   "  --users FILE              logins with the accounts of FILE (overens help user)\n"
+                   "  --certificate FILE        serve HTTPS with this certificate (PEM) ...\n"
+                   "  --private-key FILE        ... and its private key (PEM)\n"
+                   "  --behind-proxy            plain HTTP for a proxy in front that does TLS (trusts its\n"
+                   "                            X-Forwarded-Proto and X-Forwarded-For)\n"
+                   "  --client-timeout SECONDS  how long a client may take to send a request (default 10)\n"
+                   "Exit code 0 when stopped by SIGINT or SIGTERM; 2 a usage problem (e.g. another address without\n"
+                   "accounts or TLS) or an address that cannot be listened on.",
+                   "overens serve --listen 0.0.0.0:8443 --users /etc/overens/users --certificate cert.pem "
+                   "--private-key key.pem --workspace /srv/styrdokument", "serve"}},
         {"user", {nullptr, "user add|remove|passwd|grant|list NAME --users FILE [--organisation ORG]... [--password-stdin]",
                   "Manages the accounts of `overens serve --users FILE`: add one (granted the organisations named),\n"
                   "change its password or its organisations, remove it, or list them. The password is asked twice on\n"

@@ -7,7 +7,7 @@
 namespace overens::accounts {
 
 // The default work factor: 600,000 iterations (OWASP's figure for PBKDF2-HMAC-SHA256; about
-// 0.2 s on one core of the build machine, see docs/serve.md). Never lowered by default; tests
+// 0.11 s of CPU on one core of the build machine, see docs/serve.md). Never lowered by default; tests
 // lower it with OVERENS_TEST_PBKDF2_ITERATIONS (see hashIterations).
 constexpr unsigned kDefaultIterations = 600000;
 // The fewest iterations a stored hash may have to be accepted at all.

@@ -14,6 +14,7 @@ namespace overens::web {
 struct Draft {
     std::string id;
     std::string file;        // the answer file's name in the workspace
+    std::string organisation;  // whose document it is ("": the workspace's top level)
     bool isNew = false;      // not yet saved to the workspace
     std::string xml;         // the source as the answers now stand
     std::string savedXml;    // the source as last read or saved (unsaved changes = xml != savedXml)

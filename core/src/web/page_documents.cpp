@@ -8,7 +8,8 @@ namespace overens::web {
 Response WebApp::documentsPage(const Request& request) {
     PageContext pc = pageContext(request, "sv");
     const Wording& ui = pc.ui;
-    const std::vector<std::string> names = workspace_.documents();
+    const std::vector<std::string> names =
+        request.principal.mayAccess("") ? workspace_.documents() : std::vector<std::string>{};
     std::vector<std::string> files;
     for (const auto& n : names) files.push_back(workspace_.pathOf(n).string());
     const std::vector<Prepared> prepared = engine_.prepare(files);

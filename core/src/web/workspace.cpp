@@ -19,6 +19,15 @@ std::string sha256Hex(const std::string& bytes) {
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
+bool insideFolder(const fs::path& folder, const fs::path& file) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(file, ec);
+    if (ec) return false;
+    const fs::path root = fs::canonical(folder, ec);
+    if (ec) return false;
+    return real.parent_path() == root;
+}
+
 Workspace::Workspace(fs::path folder, fs::path outputFolder)
     : folder_(std::move(folder)), output_(std::move(outputFolder)) {}
 
@@ -35,7 +44,9 @@ std::vector<std::string> Workspace::documents() const {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder_, ec)) {
         const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file(ec) && validName(name)) names.push_back(name);
+        // A symbolic link is listed only when it leads to a file of the workspace itself.
+        if (entry.is_regular_file(ec) && validName(name) && (!entry.is_symlink(ec) || insideFolder(folder_, entry.path())))
+            names.push_back(name);
     }
     std::sort(names.begin(), names.end());
     return names;
@@ -49,11 +60,11 @@ std::vector<fs::path> Workspace::documentPaths() const {
 
 bool Workspace::contains(const std::string& name) const {
     std::error_code ec;
-    return validName(name) && fs::is_regular_file(folder_ / name, ec);
+    return validName(name) && fs::is_regular_file(folder_ / name, ec) && insideFolder(folder_, folder_ / name);
 }
 
 std::optional<std::string> Workspace::read(const std::string& name) const {
-    if (!validName(name)) return std::nullopt;
+    if (!validName(name) || !insideFolder(folder_, folder_ / name)) return std::nullopt;
     std::ifstream in(folder_ / name, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream s;

@@ -39,6 +39,10 @@ private:
     std::filesystem::path output_;
 };
 
+// Whether file (after following every symbolic link) is a file directly in folder: a link out of
+// the workspace is never read.
+bool insideFolder(const std::filesystem::path& folder, const std::filesystem::path& file);
+
 // SHA-256 of bytes, lower-case hex.
 std::string sha256Hex(const std::string& bytes);
 
