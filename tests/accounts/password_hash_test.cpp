@@ -44,7 +44,7 @@ TEST(PasswordHash, AKnownVectorOfPbkdf2HmacSha256) {
 
 TEST(PasswordHash, MalformedHashesNeverMatch) {
     const std::string good = hashPassword("x", kFew);
-    for (const std::string bad : {std::string(""), std::string("plain"), std::string("x"),
+    for (const std::string& bad : {std::string(""), std::string("plain"), std::string("x"),
                                   std::string("pbkdf2-sha1$1000$c2FsdHNhbHQ=$") + good.substr(good.rfind('$') + 1),
                                   std::string("pbkdf2-sha256$999$c2FsdHNhbHQ=$") + good.substr(good.rfind('$') + 1),
                                   std::string("pbkdf2-sha256$abc$c2FsdHNhbHQ=$") + good.substr(good.rfind('$') + 1),

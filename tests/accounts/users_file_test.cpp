@@ -49,7 +49,7 @@ protected:
 
 TEST(AccountNames, OnlyTheDocumentedCharacters) {
     for (const char* ok : {"anna", "anna.berg", "a_b-c@exempelby.se", "A1"}) EXPECT_TRUE(validAccountName(ok)) << ok;
-    for (const std::string bad : {std::string(""), std::string(".anna"), std::string("-anna"), std::string("anna berg"),
+    for (const std::string& bad : {std::string(""), std::string(".anna"), std::string("-anna"), std::string("anna berg"),
                                   std::string("anna:x"), std::string("anna/../x"), std::string("ånna"), std::string(65, 'a'),
                                   std::string("an\nna"), std::string("an\0na", 5)})
         EXPECT_FALSE(validAccountName(bad)) << bad;

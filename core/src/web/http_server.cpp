@@ -81,7 +81,7 @@ public:
 
         // Sending gets a deadline of its own (a client that stops reading).
         guard_.setDeadline(currentConnection, Clock::now() + std::max(settings_.clientTimeout, std::chrono::seconds(30)));
-        out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+        out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
         out.setContentType(response.contentType);
         for (const auto& [k, v] : response.headers) out.add(k, v);
         out.set("Cache-Control", "no-store");
