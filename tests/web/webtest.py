@@ -282,8 +282,8 @@ class Reply:
 
     def csrf(self):
         """The CSRF token of the page (its meta tag, else a form's _csrf field)."""
-        m = re.search(r'<meta name="csrf-token" content="([^"]*)">', self.text) or \
-            re.search(r'name="_csrf" value="([^"]*)"', self.text)
+        m = re.search(r'<meta name="csrf-token" content="([^"]+)">', self.text) or \
+            re.search(r'name="_csrf" value="([^"]+)"', self.text)
         return m.group(1) if m else ""
 
 
