@@ -145,12 +145,12 @@ private:
             }
         } catch (const Poco::Exception& e) {  // the client went quiet or away
             request.refusal = "too-large";
-            request.refusalDetail = "the body did not arrive: " + e.displayText();
+            request.refusalDetail = "the body did not arrive in time: " + e.displayText();
             return false;
         }
         if (in.hasContentLength() && body.size() < static_cast<std::size_t>(in.getContentLength64())) {
             request.refusal = "too-large";
-            request.refusalDetail = "the body ended early";
+            request.refusalDetail = "the body did not arrive in time or in full";
             return false;
         }
         std::size_t start = 0;

@@ -97,7 +97,7 @@ Response WebApp::createDocument(const Request& request) {
     auto kind = engine_.kinds().find(kindId);
     if (kind == engine_.kinds().end()) return newPage(request, pc.ui.get("new-error-kind"), "kind");
     if (!Workspace::validName(file)) return newPage(request, pc.ui.get("new-error-file"), "file");
-    if (workspace_.contains(file)) return newPage(request, pc.ui.format("new-error-exists", {{"file", file}}), "file");
+    if (workspace_.taken(file)) return newPage(request, pc.ui.format("new-error-exists", {{"file", file}}), "file");
     const std::string lang = request.param("lang") == "en" ? "en" : "sv";
     std::optional<std::string> from;
     if (!request.param("from").empty()) from = workspace_.read(request.param("from"));

@@ -63,6 +63,11 @@ bool Workspace::contains(const std::string& name) const {
     return validName(name) && fs::is_regular_file(folder_ / name, ec) && insideFolder(folder_, folder_ / name);
 }
 
+bool Workspace::taken(const std::string& name) const {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(folder_ / name, ec));
+}
+
 std::optional<std::string> Workspace::read(const std::string& name) const {
     if (!validName(name) || !insideFolder(folder_, folder_ / name)) return std::nullopt;
     std::ifstream in(folder_ / name, std::ios::binary);
@@ -79,7 +84,7 @@ Workspace::SaveResult Workspace::save(const std::string& name, const std::string
         return SaveResult::Failed;
     }
     const auto current = read(name);
-    if (loadedHash.empty() ? current.has_value() : (!current || sha256Hex(*current) != loadedHash))
+    if (loadedHash.empty() ? taken(name) : (!current || sha256Hex(*current) != loadedHash))
         return SaveResult::Changed;
     try {
         Publication publication(folder_);

@@ -22,6 +22,8 @@ public:
     // A name the workspace may hold: letters, digits, '.', '-', '_', ending in .xml, no folder.
     static bool validName(const std::string& name);
     bool contains(const std::string& name) const;
+    // Whether anything at all is at that name (a file, a folder, a link wherever it points).
+    bool taken(const std::string& name) const;
     std::filesystem::path pathOf(const std::string& name) const { return folder_ / name; }
 
     // The file's bytes; nullopt when it cannot be read.
