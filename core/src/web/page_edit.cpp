@@ -133,7 +133,7 @@ Response WebApp::editPage(const Request& request, Draft& draft, int step) {
     body += "<button type=\"submit\" name=\"_action\" value=\"" + std::string(step < 0 || last ? "check" : "next") +
             "\" hidden tabindex=\"-1\">" + esc(ui.get(step < 0 || last ? "action-check" : "action-next")) + "</button>";
     body += "<input type=\"hidden\" name=\"_step\" value=\"" + std::to_string(step) + "\">";
-    body += "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(request.principal.csrfToken) + "\">";
+    body += csrfInput(request.principal);
     body += "<input type=\"hidden\" name=\"_hash\" value=\"" + esc(draft.loadedHash) + "\">";
     if (step >= 0) {
         body += "<nav class=\"steps\" aria-label=\"" + esc(ui.get("steps-label")) + "\"><p class=\"progress\">" +

@@ -66,7 +66,7 @@ Response WebApp::newPage(const Request& request, const std::string& error, const
                 "</a></li></ul></div>";
     body += "<h1 class=\"heading-l\">" + esc(ui.get("new-title")) + "</h1><p class=\"lead\">" +
             esc(ui.get("new-intro")) + "</p>";
-    body += "<form method=\"post\" action=\"/new\" novalidate>" + std::string("<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(request.principal.csrfToken) + "\">");
+    body += "<form method=\"post\" action=\"/new\" novalidate>" + csrfInput(request.principal);
     body += radios("kind", ui.get("new-kind"), "", kinds, posted ? request.param("kind") : kinds.empty() ? "" : kinds.front().first);
     body += "<div class=\"form-group\"><label class=\"label\" for=\"new-from\">" + esc(ui.get("new-from")) +
             "</label><div class=\"hint\" id=\"new-from-hint\">" + esc(ui.get("new-from-hint")) +
