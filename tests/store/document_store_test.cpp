@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <thread>
 
@@ -161,34 +162,33 @@ TEST_P(DocumentStoreTest, ConcurrentSavesHaveExactlyOneWinnerPerVersion) {
     EXPECT_EQ(st().read(id)->xml, all.rbegin()->second);
 }
 
-// The same race between processes: each child opens the store itself and saves on version 1
-// once all are ready; exactly one exits 0.
+// The same race between processes: each helper (store_save_child) opens the store itself and
+// saves on version 1 once all are ready (their standard input closes); exactly one exits 0.
 TEST_P(DocumentStoreTest, ConcurrentSavesFromProcessesHaveExactlyOneWinner) {
     ASSERT_EQ(st().save(id, agreement(), 0, "start", "").status, store::SaveStatus::Saved);
     constexpr int kProcesses = 5;
+    TempDir files;
     int gate[2];
     ASSERT_EQ(pipe(gate), 0);
     std::vector<pid_t> children;
     for (int p = 0; p < kProcesses; ++p) {
+        const std::string file = (files / ("p" + std::to_string(p) + ".xml")).string();
+        writeFile(file, agreementBy("process " + std::to_string(p)));
+        const std::string helper = OVERENS_STORE_SAVE_CHILD;
         const pid_t pid = fork();
         ASSERT_GE(pid, 0);
-        if (pid == 0) {
+        if (pid == 0) {  // only async-signal-safe calls before exec
+            dup2(gate[0], 0);
+            close(gate[0]);
             close(gate[1]);
-            int code = 3;
-            try {
-                auto mine = under->open();
-                char c;
-                while (read(gate[0], &c, 1) > 0) {
-                }  // the gate opens when the parent closes it
-                const auto r = mine->save(id, agreementBy("process " + std::to_string(p)), 1, "p", "");
-                code = r.status == store::SaveStatus::Saved ? 0 : r.status == store::SaveStatus::Stale ? 1 : 2;
-            } catch (...) {
-            }
-            _exit(code);
+            execl(helper.c_str(), helper.c_str(), under->spec().c_str(), id.organisation.c_str(), id.name.c_str(), "1",
+                  file.c_str(), static_cast<char*>(nullptr));
+            _exit(3);
         }
         children.push_back(pid);
     }
     close(gate[0]);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let them open the store
     close(gate[1]);
     int winners = 0, losers = 0;
     for (pid_t pid : children) {

@@ -80,6 +80,12 @@ bool validId(const DocumentId& id) {
     return (id.organisation.empty() || validOrganisation(id.organisation)) && validDocumentName(id.name);
 }
 
+// An organisation's folder that is a symbolic link could point anywhere: it holds nothing.
+bool linked(const fs::path& folder) {
+    std::error_code ec;
+    return fs::is_symlink(folder, ec);
+}
+
 }  // namespace
 
 FolderStore::FolderStore(fs::path folder) : folder_(std::move(folder)) {}
@@ -101,6 +107,7 @@ fs::path FolderStore::lockOf(const DocumentId& id) const {
 std::vector<std::string> FolderStore::documents(const std::string& organisation) const {
     std::vector<std::string> names;
     if (!organisation.empty() && !validOrganisation(organisation)) return names;
+    if (linked(folderOf(organisation))) return names;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folderOf(organisation), ec)) {
         const std::string name = entry.path().filename().string();
@@ -171,6 +178,7 @@ void FolderStore::record(const DocumentId& id, int number, const std::string& xm
 }
 
 std::optional<StoredDocument> FolderStore::current(const DocumentId& id) const {
+    if (linked(folderOf(id.organisation))) return std::nullopt;
     const auto bytes = readPlainFile(folderOf(id.organisation) / id.name);
     if (!bytes) return std::nullopt;
     const std::vector<int> numbers = recorded(id);
@@ -211,7 +219,7 @@ std::vector<VersionInfo> FolderStore::history(const DocumentId& id) const {
 SaveResult FolderStore::save(const DocumentId& id, const std::string& xml, int basedOn, const std::string& author,
                              const std::string& summary) {
     SaveResult result;
-    if (!validId(id)) {
+    if (!validId(id) || linked(folderOf(id.organisation))) {
         result.status = SaveStatus::Refused;
         result.error = "not a valid document: '" + id.organisation + "/" + id.name + "'";
         return result;
