@@ -1,6 +1,6 @@
-// overens serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR] [--users FILE]
+// overens serve [--listen 127.0.0.1:8080] [--workspace DIR | --store SPEC] [-o DIR] [--users FILE]
 //               [--certificate FILE --private-key FILE | --behind-proxy] [--client-timeout SECONDS]:
-// the web form over a folder of answer files. On 127.0.0.1 it needs no login (one person on
+// the web form over a folder of answer files or a store. On 127.0.0.1 it needs no login (one person on
 // their own machine) unless given --users; on any other address it needs accounts, and TLS
 // unless a proxy in front of it does TLS.
 #include <Poco/Util/Option.h>
@@ -13,6 +13,7 @@
 #include "accounts/account_store.hpp"
 #include "cli_support.hpp"
 #include "web/access.hpp"
+#include "store/document_store.hpp"
 #include "web/app.hpp"
 #include "web/http_server.hpp"
 #include "web/scratch.hpp"
@@ -103,9 +104,15 @@ int runServe(const CommandLine& cl) {
             throw UsageError("--client-timeout needs a number of seconds from 1 to 3600, not '" + v + "'");
         server.clientTimeout = std::chrono::seconds(seconds);
     }
+    if (cl.has("store") && cl.has("workspace")) throw UsageError("give either --store SPEC or --workspace DIR, not both");
     const fs::path workspace = fs::absolute(cl.value("workspace", "."));
-    if (!fs::is_directory(workspace)) throw UsageError("--workspace: no such folder: " + workspace.string());
-    const fs::path output = cl.has("output") ? fs::absolute(cl.value("output")) : workspace / "out";
+    std::string storeError;
+    const std::unique_ptr<store::DocumentStore> documents =
+        store::openStore(cl.value("store", workspace.string()), workspace, storeError);
+    if (!documents) throw UsageError((cl.has("store") ? "--store: " : "--workspace: ") + storeError);
+    const bool inFolder = !cl.has("store") || fs::is_directory(cl.value("store"));
+    const fs::path output = cl.has("output") ? fs::absolute(cl.value("output"))
+                                             : (inFolder ? fs::absolute(cl.value("store", workspace.string())) : fs::current_path()) / "out";
 
     std::unique_ptr<accounts::AccountStore> accounts;
     if (withAccounts) {
@@ -139,7 +146,7 @@ int runServe(const CommandLine& cl) {
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
     web::ScratchFolder scratch;  // drafts being checked; removed when the server stops
-    web::WebApp app(engine, web::Workspace(workspace, output), scratch.path);
+    web::WebApp app(engine, *documents, output, scratch.path);
     app.useAccess(access);
     std::unique_ptr<web::HttpServer> http;
     try {
@@ -149,8 +156,8 @@ int runServe(const CommandLine& cl) {
         return kExitUsage;
     }
     const std::string shownHost = server.host.find(':') != std::string::npos ? "[" + server.host + "]" : server.host;
-    std::cout << (http->tls() ? "https://" : "http://") << shownHost << ':' << http->port() << "/  (workspace "
-              << workspace.string() << (access.accountsOn() ? ", logins required" : "") << ")" << std::endl;
+    std::cout << (http->tls() ? "https://" : "http://") << shownHost << ':' << http->port() << "/  ("
+              << documents->describe() << (access.accountsOn() ? ", logins required" : "") << ")" << std::endl;
     int signal = 0;
     sigwait(&stop, &signal);
     http.reset();

@@ -84,13 +84,16 @@ const std::map<std::string, Command>& commands() {
                  "  --lang sv|en         the language of the document and its comments (default sv)\n"
                  "  --from EXISTING.xml  take the organisation and parties from an existing source",
                  "overens new agreement --lang sv --from delegationsordning.xml -o overenskommelse.xml"}},
-        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR] [--users FILE] [--certificate FILE --private-key FILE | --behind-proxy]   (the web form)",
+        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR | --store SPEC] [-o DIR] [--users FILE] [--certificate FILE --private-key FILE | --behind-proxy]   (the web form)",
                    "Serves the web form on a folder of answer files: the documents, a new document, the guided\n"
                    "interview or one page with every section, live checks in validate's words, a preview, and the\n"
                    "documents built for download. Saving writes the answer file itself, changing only what changed.\n"
                    "On 127.0.0.1 no login is needed; any other address needs accounts (--users) and TLS.\n"
                    "  --listen HOST:PORT        where to listen (default 127.0.0.1:8080; [::]:443 for IPv6)\n"
                    "  --workspace DIR           the folder of answer files (default: the current folder)\n"
+                   "  --store SPEC              where the documents are kept: a folder, or\n"
+                   "                            postgresql://USER@HOST:PORT/DB (versions kept; several servers\n"
+                   "                            can share one database)\n"
                    "  -o DIR                    where built documents go (default: DIR/out)\n"
                    "  --users FILE              logins with the accounts of FILE (overens help user)\n"
                    "  --certificate FILE        serve HTTPS with this certificate (PEM) ...\n"
@@ -114,6 +117,13 @@ const std::map<std::string, Command>& commands() {
                   "Exit code 0 done; 1 no such account (or, for add, it exists); 2 usage, a bad password or an\n"
                   "unreadable users file (nothing changed).",
                   "overens user add anna.berg --users /etc/overens/users --organisation exempelby-ks", "accounts"}},
+        {"store", {nullptr, "store export|import ORG FOLDER --store SPEC",
+                   "Moves a whole organisation between a store and a folder of ordinary answer files. export writes\n"
+                   "each document's current version into FOLDER; import saves a new version of each FOLDER/*.xml whose\n"
+                   "bytes differ from the store's current one (the others are left as they are).\n"
+                   "  --store SPEC    a folder (ORG is its sub-folder; \"\" its own files) or postgresql://USER@HOST:PORT/DB\n"
+                   "  --author NAME   import: who the new versions are recorded as (default: import)",
+                   "overens store import exempelby styrdokument/ --store postgresql://overens@db.example/overens", "store"}},
         {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]",
                     "Finds the sources under PATH whose review is due and lists them, or with --send mails the parties a\n"
                     "reminder with a calendar invitation, never twice (docs/reminders.md).\n"
@@ -130,7 +140,7 @@ const std::map<std::string, Command>& commands() {
 // The options of the core that take a value (so that the value is not taken for the command).
 bool takesValue(const std::string& arg) {
     static const char* const names[] = {"-o", "--output", "-f", "--format", "-l", "--lang", "--templates",
-                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--users"};
+                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--users", "--store"};
     for (const char* n : names)
         if (arg == n) return true;
     return false;
@@ -203,6 +213,10 @@ protected:
         // user and serve (two modules) both read the accounts.
         options.addOption(Option("users", "", "user, serve: the accounts (a users file, see 'overens help user')")
                               .argument("FILE"));
+        // Shared by serve, store and remind (each in its own module; an option is defined once).
+        options.addOption(Option("store", "", "serve, store, remind: where the documents are kept: a folder, or "
+                                              "postgresql://USER@HOST:PORT/DB")
+                              .argument("SPEC"));
         for (const ModuleEntry* m : modules)
             if (m->defineOptions) m->defineOptions(options);
     }

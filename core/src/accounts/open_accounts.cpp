@@ -1,14 +1,12 @@
-// openAccounts: the users file here; the PostgreSQL branch is the store's (see account_store.hpp).
+// openAccounts: a users file, or the PostgreSQL store's accounts (core/src/store/postgresql_accounts.*).
 #include "accounts/account_store.hpp"
 #include "accounts/users_file.hpp"
+#include "store/postgresql_accounts.hpp"
 
 namespace overens::accounts {
 
 std::unique_ptr<AccountStore> openAccounts(const std::string& spec, std::string& error) {
-    if (spec.rfind("postgresql://", 0) == 0) {
-        error = "accounts in PostgreSQL are not built into this overens yet";
-        return nullptr;
-    }
+    if (spec.rfind("postgresql://", 0) == 0) return store::openPostgresqlAccounts(spec, error);
     if (spec.empty()) {
         error = "no users file given";
         return nullptr;

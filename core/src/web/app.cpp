@@ -25,11 +25,28 @@ bool splitDraftPath(const std::string& path, std::string& id, std::string& rest)
 
 }  // namespace
 
-WebApp::WebApp(Engine& engine, Workspace workspace, fs::path scratch)
+WebApp::WebApp(Engine& engine, store::DocumentStore& store, fs::path outputFolder, fs::path scratch)
     : engine_(engine),
-      workspace_(std::move(workspace)),
+      store_(store),
+      output_(std::move(outputFolder)),
       templatesDir_(engine.templatesDir()),
-      checker_(engine, workspace_, scratch / "drafts") {}
+      checker_(engine, store_, scratch / "drafts") {}
+
+std::optional<store::DocumentId> WebApp::requestedDocument(const Request& request) const {
+    store::DocumentId id{request.param("org"), request.param("file")};
+    const bool valid = (id.organisation.empty() || store::validOrganisation(id.organisation)) &&
+                       store::validDocumentName(id.name);
+    if (!valid || !request.principal.mayAccess(id.organisation)) return std::nullopt;
+    return id;
+}
+
+fs::path WebApp::outputFolderOf(const std::string& organisation) const {
+    return organisation.empty() ? output_ : output_ / organisation;
+}
+
+std::string WebApp::csrfField(const Request& request) {
+    return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(request.principal.csrfToken) + "\">";
+}
 
 std::string WebApp::templateText(const std::string& name) const {
     std::ifstream in(templatesDir_ / "web" / name, std::ios::binary);
@@ -111,6 +128,9 @@ Response WebApp::route(const Request& request) {
     if (get && path == "/new") return newPage(request);
     if (post && path == "/new") return createDocument(request);
     if (get && path == "/open") return openDocument(request);
+    if (get && path == "/history") return historyPage(request);
+    if (get && path == "/history/view") return versionPage(request);
+    if (post && path == "/history/restore") return restoreVersion(request);
     if (get && startsWith(path, "/out/")) return download(request, path.substr(5));
 
     std::string id, rest;
@@ -124,6 +144,7 @@ Response WebApp::route(const Request& request) {
                             esc(pc.ui.get("nav-documents")) + "</a></p>",
                         404);
         }
+        // A draft of an organisation the principal may not access: refused, and logged.
         if (!request.principal.mayAccess(draft->organisation))
             return refused(request, 403, "refused-organisation",
                            "a draft of organisation '" + draft->organisation + "' not granted");

@@ -26,10 +26,6 @@ std::string fieldId(const std::string& path) {
     return id;
 }
 
-std::string csrfInput(const Principal& who) {
-    return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(who.csrfToken) + "\">";
-}
-
 std::string urlEncode(const std::string& s) {
     std::string out;
     Poco::URI::encode(s, "/?#&=+%;: ", out);

@@ -3,8 +3,6 @@
 
 #include <string>
 
-#include "web/principal.hpp"
-
 namespace overens::web {
 
 // Text and attribute values: & < > " ' escaped.
@@ -13,9 +11,6 @@ std::string esc(const std::string& s);
 // An element id for an answer path: "goals.goal.0.text" -> "f-goals_goal_0_text" (field names
 // are [a-z0-9-] and never hold '_', so the id stays unique and valid).
 std::string fieldId(const std::string& path);
-
-// The hidden field every POST form carries: the principal's CSRF token as _csrf.
-std::string csrfInput(const Principal& who);
 
 // Percent-encoding for a URL path segment or query value.
 std::string urlEncode(const std::string& s);

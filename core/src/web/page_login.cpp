@@ -72,7 +72,7 @@ std::string WebApp::accountBar(const PageContext& pc) const {
     if (who.user.empty()) return {};
     return "<div class=\"account-bar\"><span class=\"account-bar__user\">" +
            esc(pc.ui.format("signed-in-as", {{"user", who.user}})) +
-           "</span><form method=\"post\" action=\"/logout\" class=\"account-bar__logout\">" + csrfInput(who) +
+           "</span><form method=\"post\" action=\"/logout\" class=\"account-bar__logout\">" + csrfField(pc.request) +
            "<button type=\"submit\" class=\"link-button\">" + esc(pc.ui.get("logout-action")) + "</button></form></div>";
 }
 

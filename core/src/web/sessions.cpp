@@ -1,14 +1,24 @@
 #include "web/sessions.hpp"
 
 #include <Poco/Base64Encoder.h>
+#include <Poco/DigestEngine.h>
 #include <Poco/RandomStream.h>
+#include <Poco/SHA2Engine.h>
 
 #include <algorithm>
 #include <sstream>
 
-#include "web/workspace.hpp"
-
 namespace overens::web {
+
+namespace {
+
+std::string sha256Hex(const std::string& bytes) {
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+    return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+}  // namespace
 
 std::string randomToken() {
     char bytes[32];
