@@ -283,19 +283,35 @@ TEST(FolderStore, AFileChangedOutsideTheServiceBecomesAVersionByNobody) {
     store::FolderStore st(dir.path());
     const store::DocumentId top{"", "exempelby-overenskommelse.xml"};
     writeFile(dir / top.name, agreement());  // there before the store saw it
+    const auto before = fs::last_write_time(dir.path());
     auto doc = st.read(top);
     ASSERT_TRUE(doc);
     EXPECT_EQ(doc->version, 1);
+    ASSERT_EQ(st.history(top).size(), 1u);
+    EXPECT_EQ(st.history(top)[0].author, "");
+    EXPECT_EQ(st.readVersion(top, 1), agreement());
+    EXPECT_FALSE(fs::exists(dir / ".overens")) << "reading wrote something";
+    EXPECT_EQ(fs::last_write_time(dir.path()), before);
+
+    // The first save records the version it was based on, by nobody, then its own.
+    ASSERT_EQ(st.save(top, agreementBy("anna"), 1, "anna", "goals").version, 2);
     writeFile(dir / top.name, agreementBy("an editor"));
     doc = st.read(top);
-    EXPECT_EQ(doc->version, 2);
+    EXPECT_EQ(doc->version, 3);
+    EXPECT_EQ(doc->xml, agreementBy("an editor"));
     const auto history = st.history(top);
-    ASSERT_EQ(history.size(), 2u);
+    ASSERT_EQ(history.size(), 3u);
     EXPECT_EQ(history[0].author, "");
-    EXPECT_EQ(history[1].author, "");
-    // A save based on what the service last saw is stale.
-    EXPECT_EQ(st.save(top, agreementBy("me"), 1, "anna", "").status, store::SaveStatus::Stale);
+    EXPECT_EQ(history[1].author, "anna");
+    EXPECT_EQ(history[2].author, "");
+    EXPECT_EQ(history[2].savedAt.size(), 20u) << history[2].savedAt;
+    EXPECT_EQ(st.readVersion(top, 1), agreement());
+    EXPECT_EQ(st.readVersion(top, 3), agreementBy("an editor"));
+    // A save based on what the service last saw is stale, and the editor's change stays.
+    EXPECT_EQ(st.save(top, agreementBy("me"), 2, "anna", "").status, store::SaveStatus::Stale);
     EXPECT_EQ(readFile(dir / top.name), agreementBy("an editor"));
+    ASSERT_EQ(st.save(top, agreementBy("me"), 3, "anna", "").version, 4);
+    EXPECT_EQ(st.readVersion(top, 3), agreementBy("an editor"));
     EXPECT_EQ(st.organisations(), std::vector<std::string>{""});
 }
 
@@ -310,6 +326,11 @@ TEST(FolderStore, LinksAndOutputFoldersAreNotDocumentsOrOrganisations) {
     fs::create_symlink(dir / "outside/secret.xml", dir / "secret.xml");
     EXPECT_TRUE(st.documents("").empty());
     EXPECT_FALSE(st.read({"", "secret.xml"}));
+    // A new document cannot take the link's name, and nothing is written through the link.
+    EXPECT_TRUE(st.taken({"", "secret.xml"}));
+    EXPECT_EQ(st.save({"", "secret.xml"}, agreementBy("me"), 0, "anna", "").status, store::SaveStatus::Exists);
+    EXPECT_EQ(readFile(dir / "outside/secret.xml"), agreement());
+    EXPECT_EQ(st.save({"linked", "secret.xml"}, agreementBy("me"), 0, "anna", "").status, store::SaveStatus::Refused);
     EXPECT_TRUE(st.documents("linked").empty());
     EXPECT_EQ(st.organisations(), std::vector<std::string>{"outside"});
     std::string error;
