@@ -283,17 +283,16 @@ TEST(FolderStore, AFileChangedOutsideTheServiceBecomesAVersionByNobody) {
     store::FolderStore st(dir.path());
     const store::DocumentId top{"", "exempelby-overenskommelse.xml"};
     writeFile(dir / top.name, agreement());  // there before the store saw it
-    const auto before = fs::last_write_time(dir.path());
     auto doc = st.read(top);
     ASSERT_TRUE(doc);
     EXPECT_EQ(doc->version, 1);
     ASSERT_EQ(st.history(top).size(), 1u);
     EXPECT_EQ(st.history(top)[0].author, "");
     EXPECT_EQ(st.readVersion(top, 1), agreement());
-    EXPECT_FALSE(fs::exists(dir / ".overens")) << "reading wrote something";
-    EXPECT_EQ(fs::last_write_time(dir.path()), before);
+    // Reading wrote nothing but the store's own record of that version.
+    EXPECT_EQ(readFile(dir / top.name), agreement());
+    EXPECT_TRUE(fs::exists(dir / ".overens/history/-" / top.name / "1.json"));
 
-    // The first save records the version it was based on, by nobody, then its own.
     ASSERT_EQ(st.save(top, agreementBy("anna"), 1, "anna", "goals").version, 2);
     writeFile(dir / top.name, agreementBy("an editor"));
     doc = st.read(top);
@@ -307,11 +306,17 @@ TEST(FolderStore, AFileChangedOutsideTheServiceBecomesAVersionByNobody) {
     EXPECT_EQ(history[2].savedAt.size(), 20u) << history[2].savedAt;
     EXPECT_EQ(st.readVersion(top, 1), agreement());
     EXPECT_EQ(st.readVersion(top, 3), agreementBy("an editor"));
-    // A save based on what the service last saw is stale, and the editor's change stays.
-    EXPECT_EQ(st.save(top, agreementBy("me"), 2, "anna", "").status, store::SaveStatus::Stale);
-    EXPECT_EQ(readFile(dir / top.name), agreementBy("an editor"));
-    ASSERT_EQ(st.save(top, agreementBy("me"), 3, "anna", "").version, 4);
+    // Changed again before anyone saved: another version, so version 3 still names its bytes.
+    writeFile(dir / top.name, agreementBy("another editor"));
+    EXPECT_EQ(st.save(top, agreementBy("me"), 3, "anna", "").status, store::SaveStatus::Stale);
+    EXPECT_EQ(st.read(top)->version, 4);
     EXPECT_EQ(st.readVersion(top, 3), agreementBy("an editor"));
+    writeFile(dir / top.name, agreementBy("an editor"));
+    // A save based on what the service last saw is stale, and the editor's change stays.
+    EXPECT_EQ(st.save(top, agreementBy("me"), 4, "anna", "").status, store::SaveStatus::Stale);
+    EXPECT_EQ(readFile(dir / top.name), agreementBy("an editor"));
+    ASSERT_EQ(st.save(top, agreementBy("me"), 5, "anna", "").version, 6);
+    EXPECT_EQ(st.history(top).size(), 6u);
     EXPECT_EQ(st.organisations(), std::vector<std::string>{""});
 }
 

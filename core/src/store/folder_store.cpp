@@ -8,7 +8,6 @@
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -35,6 +34,11 @@ public:
         }
         while (::flock(fd_, exclusive ? LOCK_EX : LOCK_SH) != 0)
             if (errno != EINTR) throw std::runtime_error("cannot lock " + folder.string());
+    }
+    // From shared to exclusive (not atomically: what was read under the shared lock is read again).
+    void exclusive() {
+        while (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0)
+            if (errno != EINTR) throw std::runtime_error("cannot lock a folder");
     }
     ~FolderLock() {
         if (fd_ >= 0) ::close(fd_);  // closing releases the lock
@@ -193,10 +197,23 @@ std::optional<FolderStore::Current> FolderStore::current(const DocumentId& id) c
     return Current{*bytes, newest + 1, true};
 }
 
+std::optional<FolderStore::Current> FolderStore::seen(const DocumentId& id) const {
+    FolderLock lock(folderOf(id.organisation), false);
+    auto now = current(id);
+    if (now && now->pending) {
+        // The first look at a file the service has not seen as it is now records it (by ""), so
+        // that its version number always names these bytes.
+        lock.exclusive();
+        now = current(id);
+        if (now && now->pending) record(id, now->version, now->xml, "", "");
+        if (now) now->pending = false;
+    }
+    return now;
+}
+
 std::optional<StoredDocument> FolderStore::read(const DocumentId& id) const {
     if (!validId(id)) return std::nullopt;
-    FolderLock lock(folderOf(id.organisation), false);
-    const auto now = current(id);
+    const auto now = seen(id);
     if (!now) return std::nullopt;
     return StoredDocument{now->xml, now->version};
 }
@@ -209,9 +226,8 @@ bool FolderStore::taken(const DocumentId& id) const {
 
 std::optional<std::string> FolderStore::readVersion(const DocumentId& id, int version) const {
     if (!validId(id) || version <= 0) return std::nullopt;
+    seen(id);
     FolderLock lock(folderOf(id.organisation), false);
-    const auto now = current(id);
-    if (now && now->pending && now->version == version) return now->xml;
     std::error_code ec;
     if (!fs::exists(historyOf(id) / (std::to_string(version) + ".json"), ec)) return std::nullopt;
     return readPlainFile(historyOf(id) / (std::to_string(version) + ".xml"));
@@ -220,17 +236,10 @@ std::optional<std::string> FolderStore::readVersion(const DocumentId& id, int ve
 std::vector<VersionInfo> FolderStore::history(const DocumentId& id) const {
     std::vector<VersionInfo> out;
     if (!validId(id)) return out;
+    seen(id);
     FolderLock lock(folderOf(id.organisation), false);
     for (int n : recorded(id))
         if (auto info = readInfo(historyOf(id) / (std::to_string(n) + ".json"), n)) out.push_back(*info);
-    const auto now = current(id);
-    if (now && now->pending) {
-        std::error_code ec;
-        const auto changed = fs::last_write_time(folderOf(id.organisation) / id.name, ec);
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-            changed - fs::file_time_type::clock::now() + std::chrono::system_clock::now().time_since_epoch());
-        out.push_back({now->version, "", ec ? "" : utcAt(seconds.count()), "", sha256Hex(now->xml)});
-    }
     return out;
 }
 

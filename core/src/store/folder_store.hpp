@@ -1,10 +1,11 @@
 // The folder store: the workspace's answer files are the truth (<folder>/*.xml is the
 // organisation "", <folder>/<org>/*.xml the organisation <org>). Every saved version is kept
 // under <folder>/.overens/history/<org or "-">/<name>/<N>.xml with <N>.json (who, when, what);
-// a file changed outside the service is a new version by "" (shown at once, recorded by the next
-// save, so that reading never writes). A save holds an exclusive flock on the organisation's
-// folder while it compares, records and publishes, so of two saves on one version exactly one
-// wins, in any number of processes; reads hold it shared.
+// a file changed outside the service becomes a new version by "" when the store next reads it
+// (or saves over it), so a version number always names the same bytes. A save holds an exclusive
+// flock on the organisation's folder while it compares, records and publishes, so of two saves on
+// one version exactly one wins, in any number of processes; reads hold it shared. Only .overens/
+// is written by reading.
 #pragma once
 
 #include <filesystem>
@@ -42,6 +43,8 @@ private:
     // With the folder locked: the file as it is now and its version (the newest recorded one, or
     // one more when the file differs from it). nullopt when there is no file.
     std::optional<Current> current(const DocumentId& id) const;
+    // current(), with a pending version recorded first (under the exclusive lock).
+    std::optional<Current> seen(const DocumentId& id) const;
     std::vector<int> recorded(const DocumentId& id) const;  // version numbers, ascending
     void record(const DocumentId& id, int number, const std::string& xml, const std::string& author,
                 const std::string& summary) const;

@@ -15,9 +15,4 @@ std::string sha256Hex(const std::string& bytes) {
 
 std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ"); }
 
-std::string utcAt(long long secondsSinceEpoch) {
-    return Poco::DateTimeFormatter::format(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(secondsSinceEpoch)),
-                                           "%Y-%m-%dT%H:%M:%SZ");
-}
-
 }  // namespace overens::store

@@ -10,7 +10,5 @@ namespace overens::store {
 std::string sha256Hex(const std::string& bytes);
 // Now, UTC: "2026-12-01T12:00:00Z".
 std::string utcNow();
-// A time in seconds since 1970, UTC, in the same form.
-std::string utcAt(long long secondsSinceEpoch);
 
 }  // namespace overens::store

