@@ -12,8 +12,8 @@
 
 #include "accounts/account_store.hpp"
 #include "cli_support.hpp"
-#include "web/access.hpp"
 #include "store/document_store.hpp"
+#include "web/access.hpp"
 #include "web/app.hpp"
 #include "web/http_server.hpp"
 #include "web/scratch.hpp"

@@ -92,8 +92,7 @@ const std::map<std::string, Command>& commands() {
                    "  --listen HOST:PORT        where to listen (default 127.0.0.1:8080; [::]:443 for IPv6)\n"
                    "  --workspace DIR           the folder of answer files (default: the current folder)\n"
                    "  --store SPEC              where the documents are kept: a folder, or\n"
-                   "                            postgresql://USER@HOST:PORT/DB (versions kept; several servers\n"
-                   "                            can share one database)\n"
+                   "                            postgresql://USER@HOST:PORT/DB (several servers can share one)\n"
                    "  -o DIR                    where built documents go (default: DIR/out)\n"
                    "  --users FILE              logins with the accounts of FILE (overens help user)\n"
                    "  --certificate FILE        serve HTTPS with this certificate (PEM) ...\n"
@@ -140,7 +139,7 @@ const std::map<std::string, Command>& commands() {
 // The options of the core that take a value (so that the value is not taken for the command).
 bool takesValue(const std::string& arg) {
     static const char* const names[] = {"-o", "--output", "-f", "--format", "-l", "--lang", "--templates",
-                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--users", "--store"};
+                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--store", "--users"};
     for (const char* n : names)
         if (arg == n) return true;
     return false;
@@ -210,13 +209,13 @@ protected:
         options.addOption(Option("from", "", "new, import: the existing source whose organisation and parties to "
                                              "copy; remind: the sender address (or smtp.from in --config)")
                               .argument("FILE|ADDRESS"));
-        // user and serve (two modules) both read the accounts.
-        options.addOption(Option("users", "", "user, serve: the accounts (a users file, see 'overens help user')")
-                              .argument("FILE"));
         // Shared by serve, store and remind (each in its own module; an option is defined once).
         options.addOption(Option("store", "", "serve, store, remind: where the documents are kept: a folder, or "
                                               "postgresql://USER@HOST:PORT/DB")
                               .argument("SPEC"));
+        // user and serve (two modules) both read the accounts.
+        options.addOption(Option("users", "", "user, serve: the accounts (a users file, see 'overens help user')")
+                              .argument("FILE"));
         for (const ModuleEntry* m : modules)
             if (m->defineOptions) m->defineOptions(options);
     }

@@ -348,10 +348,12 @@ class Client:
 
 
 def tree_digest(folder):
-    """SHA-256 of every file under folder (names, bytes and symbolic links' targets)."""
+    """SHA-256 of every file under folder (names, bytes and symbolic links' targets). The folder
+    store's own records (.overens/: the version a document had when it was first opened) are left
+    out: opening a document is not a change of it."""
     h = hashlib.sha256()
     for root, dirs, files in os.walk(folder):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if d != ".overens")
         for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(root, d))]):
             path = os.path.join(root, name)
             h.update(os.path.relpath(path, folder).encode() + b"\0")

@@ -1,12 +1,13 @@
-// openAccounts: a users file, or the PostgreSQL store's accounts (core/src/store/postgresql_accounts.*).
+// openAccounts: a users file, or the PostgreSQL store's accounts table (store/postgresql_accounts.cpp).
 #include "accounts/account_store.hpp"
 #include "accounts/users_file.hpp"
 #include "store/postgresql_accounts.hpp"
+#include "store/postgresql_connection.hpp"
 
 namespace overens::accounts {
 
 std::unique_ptr<AccountStore> openAccounts(const std::string& spec, std::string& error) {
-    if (spec.rfind("postgresql://", 0) == 0) return store::openPostgresqlAccounts(spec, error);
+    if (store::isPostgresqlSpec(spec)) return store::openPostgresqlAccounts(spec, error);
     if (spec.empty()) {
         error = "no users file given";
         return nullptr;

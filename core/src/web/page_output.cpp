@@ -13,6 +13,20 @@ namespace overens::web {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Whether file (after following every symbolic link) is a file directly in folder: a link out of
+// the output folder is never served.
+bool insideFolder(const fs::path& folder, const fs::path& file) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(file, ec);
+    if (ec) return false;
+    const fs::path root = fs::canonical(folder, ec);
+    return !ec && real.parent_path() == root;
+}
+
+}  // namespace
+
 Response WebApp::previewPage(const Request& request, Draft& draft) {
     PageContext pc = pageContext(request, draft.uiLang);
     const DocumentKind* kind = kindOf(draft);
@@ -113,10 +127,9 @@ Response WebApp::download(const Request& request, const std::string& name) {
     const fs::path file = outputFolderOf(org) / name;
     const std::string ext = fs::path(name).extension().string();
     std::error_code ec;
-    // Not a symbolic link: one could lead out of the output folder.
     const bool allowed = orgAllowed && !name.empty() && name.find('/') == std::string::npos && name.front() != '.' &&
-                         (ext == ".odt" || ext == ".pdf" || ext == ".ics") &&
-                         fs::is_regular_file(fs::symlink_status(file, ec));
+                         (ext == ".odt" || ext == ".pdf" || ext == ".ics") && fs::is_regular_file(file, ec) &&
+                         insideFolder(outputFolderOf(org), file);
     if (!allowed) return notFound(pageContext(request, "sv"));
     Response r;
     r.contentType = ext == ".odt"   ? "application/vnd.oasis.opendocument.text"

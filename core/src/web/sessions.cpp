@@ -1,24 +1,14 @@
 #include "web/sessions.hpp"
 
 #include <Poco/Base64Encoder.h>
-#include <Poco/DigestEngine.h>
 #include <Poco/RandomStream.h>
-#include <Poco/SHA2Engine.h>
 
 #include <algorithm>
 #include <sstream>
 
+#include "store/version_record.hpp"
+
 namespace overens::web {
-
-namespace {
-
-std::string sha256Hex(const std::string& bytes) {
-    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-    engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-    return Poco::DigestEngine::digestToHex(engine.digest());
-}
-
-}  // namespace
 
 std::string randomToken() {
     char bytes[32];
@@ -33,7 +23,7 @@ std::string randomToken() {
 
 bool sameToken(const std::string& a, const std::string& b) {
     // Compare digests: equal length whatever was sent, and no early exit.
-    const std::string x = sha256Hex(a), y = sha256Hex(b);
+    const std::string x = store::sha256Hex(a), y = store::sha256Hex(b);
     unsigned char differ = 0;
     for (std::size_t i = 0; i < x.size(); ++i) differ |= static_cast<unsigned char>(x[i] ^ y[i]);
     return differ == 0 && !a.empty();
@@ -57,13 +47,13 @@ std::string SessionStore::create(const std::string& user, Clock::time_point now)
     const std::string token = randomToken();
     std::lock_guard<std::mutex> lock(mutex_);
     prune(now);
-    sessions_[sha256Hex(token)] = Session{user, randomToken(), now, now};
+    sessions_[store::sha256Hex(token)] = Session{user, randomToken(), now, now};
     return token;
 }
 
 std::optional<SessionStore::Session> SessionStore::find(const std::string& token, Clock::time_point now) {
     if (token.empty() || token.size() > 128) return std::nullopt;
-    const std::string key = sha256Hex(token);
+    const std::string key = store::sha256Hex(token);
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = sessions_.find(key);
     if (it == sessions_.end()) return std::nullopt;
@@ -77,7 +67,7 @@ std::optional<SessionStore::Session> SessionStore::find(const std::string& token
 
 void SessionStore::remove(const std::string& token) {
     std::lock_guard<std::mutex> lock(mutex_);
-    sessions_.erase(sha256Hex(token));
+    sessions_.erase(store::sha256Hex(token));
 }
 
 void SessionStore::removeUser(const std::string& user) {
