@@ -132,6 +132,7 @@ class HostileInputTest(unittest.TestCase):
             r = self.c.get("/open?file=" + urllib.parse.quote(name, safe=""))
             self.assertEqual(r.status, 404, repr(name))
             self.assertIn("Sidan finns inte", r.text, repr(name))
+            self.assertIn('what="GET /open" why="not a document name', self.server.log())
             self.assertNoRawPayload(r, repr(name))
             r = self.c.post("/new", {"kind": "agreement", "lang": "sv", "file": name, "from": name}, csrf=self.csrf)
             self.assertEqual(r.status, 400, repr(name))
