@@ -142,12 +142,12 @@ void Publication::discard(Staged& s, bool removeFile) {
     s.fd = -1;
 }
 
-void Publication::stage(const std::string& name, const std::function<void(std::ostream&)>& fn) {
+void Publication::stage(const std::string& name, const std::function<void(std::ostream&)>& fn, unsigned mode) {
     removeStaleTemporaries(folder_, name);
     // A hidden temporary beside the final file: same file system, so the rename is atomic.
     Staged s{folder_ / tempName(name), folder_ / name, -1, -1};
     // Created and listed for the stop signals' handler in one step (the handler waits for it).
-    const temp_registry::Created created = temp_registry::create(s.temp.c_str());
+    const temp_registry::Created created = temp_registry::create(s.temp.c_str(), static_cast<mode_t>(mode));
     if (created.fd < 0) throw std::runtime_error(errnoText("cannot create", s.temp));
     s.fd = created.fd;
     s.slot = created.slot;

@@ -64,7 +64,7 @@ int add(const char* path) {
 
 }  // namespace
 
-Created create(const char* path) {
+Created create(const char* path, mode_t mode) {
     static std::once_flag once;
     std::call_once(once, install);
     // The handler waits for `creating` to fall to zero: it must not run on this thread meanwhile.
@@ -76,7 +76,7 @@ Created create(const char* path) {
         errno = EINTR;
         return c;
     }
-    c.fd = ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    c.fd = ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (c.fd >= 0) {
         ::flock(c.fd, LOCK_EX);  // a live run's temporary: not stale for another run
         c.slot = add(path);

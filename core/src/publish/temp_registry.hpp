@@ -8,6 +8,7 @@
 #pragma once
 
 #include <signal.h>
+#include <sys/types.h>
 
 namespace overens::temp_registry {
 
@@ -19,7 +20,7 @@ struct Created {
 // Creates `path` (O_EXCL) and registers it; refused (fd -1, errno EINTR) once the process is
 // being stopped. Installs the handlers on first use (only where a signal still has its default
 // action).
-Created create(const char* path);
+Created create(const char* path, mode_t mode = 0666);
 // The temporary is gone or renamed: its slot is free again (unless the handler has claimed it).
 void remove(int slot);
 

@@ -25,11 +25,28 @@ bool splitDraftPath(const std::string& path, std::string& id, std::string& rest)
 
 }  // namespace
 
-WebApp::WebApp(Engine& engine, Workspace workspace, fs::path scratch)
+WebApp::WebApp(Engine& engine, store::DocumentStore& store, fs::path outputFolder, fs::path scratch)
     : engine_(engine),
-      workspace_(std::move(workspace)),
+      store_(store),
+      output_(std::move(outputFolder)),
       templatesDir_(engine.templatesDir()),
-      checker_(engine, workspace_, scratch / "drafts") {}
+      checker_(engine, store_, scratch / "drafts") {}
+
+std::optional<store::DocumentId> WebApp::requestedDocument(const Request& request) const {
+    store::DocumentId id{request.param("org"), request.param("file")};
+    const bool valid = (id.organisation.empty() || store::validOrganisation(id.organisation)) &&
+                       store::validDocumentName(id.name);
+    if (!valid || !request.principal.mayAccess(id.organisation)) return std::nullopt;
+    return id;
+}
+
+fs::path WebApp::outputFolderOf(const std::string& organisation) const {
+    return organisation.empty() ? output_ : output_ / organisation;
+}
+
+std::string WebApp::csrfField(const Request& request) {
+    return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(request.principal.csrfToken) + "\">";
+}
 
 std::string WebApp::templateText(const std::string& name) const {
     std::ifstream in(templatesDir_ / "web" / name, std::ios::binary);
@@ -67,6 +84,8 @@ Response WebApp::page(const PageContext& pc, const std::string& title, const std
                                                     {"lang-switch", langSwitch},
                                                     {"language-label", esc(pc.ui.get("language-nav-label"))},
                                                     {"footer", esc(pc.ui.get("footer"))},
+                                                    {"account", accountBar(pc)},
+                                                    {"csrf", esc(pc.request.principal.csrfToken)},
                                                     {"body", body}});
     if (pc.langFromQuery) r.headers.emplace_back("Set-Cookie", "overens-lang=" + pc.lang + "; Path=/; SameSite=Strict");
     return r;
@@ -80,9 +99,12 @@ Response WebApp::notFound(const PageContext& pc) {
                 404);
 }
 
-Response WebApp::handle(const Request& request) {
-    std::lock_guard<std::mutex> lock(mutex_);
+Response WebApp::handle(const Request& in) {
     try {
+        Request request = in;
+        // Outside the lock: a login's slow hash must not hold up everyone else's pages.
+        if (auto answer = admit(request)) return *answer;
+        std::lock_guard<std::mutex> lock(mutex_);
         return route(request);
     } catch (const std::exception& e) {
         return Response::text(500, std::string("overens serve: ") + e.what() + "\n");
@@ -106,6 +128,9 @@ Response WebApp::route(const Request& request) {
     if (get && path == "/new") return newPage(request);
     if (post && path == "/new") return createDocument(request);
     if (get && path == "/open") return openDocument(request);
+    if (get && path == "/history") return historyPage(request);
+    if (get && path == "/history/view") return versionPage(request);
+    if (post && path == "/history/restore") return restoreVersion(request);
     if (get && startsWith(path, "/out/")) return download(request, path.substr(5));
 
     std::string id, rest;
@@ -119,6 +144,10 @@ Response WebApp::route(const Request& request) {
                             esc(pc.ui.get("nav-documents")) + "</a></p>",
                         404);
         }
+        // A draft of an organisation the principal may not access: refused, and logged.
+        if (!request.principal.mayAccess(draft->organisation))
+            return refused(request, 403, "refused-organisation",
+                           "a draft of organisation '" + draft->organisation + "' not granted");
         if (rest == "all") return post ? submitEdit(request, *draft, -1) : editPage(request, *draft, -1);
         if (startsWith(rest, "step/")) {
             int step = 0;

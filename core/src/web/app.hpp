@@ -1,30 +1,38 @@
-// The web face: `overens serve`'s pages over one workspace, independent of the HTTP library
-// (http_server.cpp adapts Poco::Net to handle()). Requests are served one at a time: the engine
-// and the drafts are not shared between threads.
+// The web face: `overens serve`'s pages over a document store (a workspace folder or PostgreSQL),
+// independent of the HTTP library (http_server.cpp adapts Poco::Net to handle()). Requests are
+// served one at a time: the engine and the drafts are not shared between threads. Each page shows
+// only the organisations the request's principal may access.
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "edit/answers.hpp"
 #include "engine/engine.hpp"
+#include "web/access.hpp"
 #include "web/checker.hpp"
 #include "web/drafts.hpp"
 #include "web/form_model.hpp"
 #include "web/http_types.hpp"
-#include "web/workspace.hpp"
+#include "store/document_store.hpp"
 
 namespace overens::web {
 
 class WebApp {
 public:
-    // scratch: a private folder the app may write temporary files in.
-    WebApp(Engine& engine, Workspace workspace, std::filesystem::path scratch);
+    // outputFolder: where built documents go (<outputFolder>/<org>/ for an organisation other than
+    // ""); scratch: a private folder the app may write temporary files in.
+    WebApp(Engine& engine, store::DocumentStore& store, std::filesystem::path outputFolder,
+           std::filesystem::path scratch);
 
     Response handle(const Request& request);
+    // Who may use the pages (accounts, sessions, CSRF); without it, no accounts.
+    void useAccess(Access& access) { access_ = &access; }
 
 private:
     // What every page shares: the UI language and its wording.
@@ -36,6 +44,13 @@ private:
     };
 
     Response route(const Request& request);
+    // page_login.cpp: the gate before any page (the principal, CSRF, refused input, logins), and
+    // the refusal of a request for an organisation the principal may not see.
+    std::optional<Response> admit(Request& request);
+    Response loginPage(const Request& request, const std::string& error, int status, const std::string& token);
+    Response loginSubmit(const Request& request);
+    Response refused(const Request& request, int status, const std::string& key, const std::string& why);
+    std::string accountBar(const PageContext& pc) const;
     PageContext pageContext(const Request& request, const std::string& documentLang);
     Response page(const PageContext& pc, const std::string& title, const std::string& body, int status = 200);
     Response notFound(const PageContext& pc);
@@ -52,6 +67,19 @@ private:
     Response submitEdit(const Request& request, Draft& draft, int step);
     Response checkDraft(const Request& request, Draft& draft);
     Response saveDraft(const PageContext& pc, Draft& draft, const std::string& back);
+    // page_conflict.cpp: a save refused because someone saved a newer version in between.
+    Response conflictPage(const PageContext& pc, const Draft& draft, const std::string& back);
+    // page_history.cpp: a document's versions, one version, and a restore (a new version).
+    Response historyPage(const Request& request);
+    Response versionPage(const Request& request);
+    Response restoreVersion(const Request& request);
+    // The document a request names (?org=&file=), when the principal may see it.
+    std::optional<store::DocumentId> requestedDocument(const Request& request) const;
+    std::filesystem::path outputFolderOf(const std::string& organisation) const;
+    // The organisations the principal may access (page_new.cpp).
+    std::vector<std::string> organisationsFor(const Request& request) const;
+    // The hidden field every state-changing form carries.
+    static std::string csrfField(const Request& request);
     // page_output.cpp
     Response previewPage(const Request& request, Draft& draft);
     Response buildPage(const Request& request, Draft& draft, bool run);
@@ -80,11 +108,14 @@ private:
     static bool showsMessages(const Draft& draft, int step);
 
     Engine& engine_;
-    Workspace workspace_;
+    store::DocumentStore& store_;
+    std::filesystem::path output_;
     std::filesystem::path templatesDir_;
     DraftStore drafts_;
     Checker checker_;
     std::mutex mutex_;
+    std::unique_ptr<Access> ownAccess_ = std::make_unique<Access>(nullptr, AccessSettings{});
+    Access* access_ = ownAccess_.get();
 };
 
 }  // namespace overens::web

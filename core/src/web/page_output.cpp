@@ -13,12 +13,26 @@ namespace overens::web {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Whether file (after following every symbolic link) is a file directly in folder: a link out of
+// the output folder is never served.
+bool insideFolder(const fs::path& folder, const fs::path& file) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(file, ec);
+    if (ec) return false;
+    const fs::path root = fs::canonical(folder, ec);
+    return !ec && real.parent_path() == root;
+}
+
+}  // namespace
+
 Response WebApp::previewPage(const Request& request, Draft& draft) {
     PageContext pc = pageContext(request, draft.uiLang);
     const DocumentKind* kind = kindOf(draft);
     if (!kind) return notFound(pc);
     const std::vector<FormStep> steps = stepsOf(*kind);
-    const Checked checked = checker_.check(draft.file, draft.xml);
+    const Checked checked = checker_.check(draft.organisation, draft.file, draft.xml);
     std::string body = draftNav(pc, draft, "preview");
     const std::string title = documentTitle(pc.lang, checked.draft().source.context);
     body += "<p class=\"caption\">" + esc(draft.file) + "</p><h1 class=\"heading-l\">" +
@@ -46,14 +60,14 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
             "</h1>";
     if (draft.unsaved()) {
         body += "<div class=\"notice notice--important\"><p>" + esc(ui.get("build-unsaved")) + "</p></div>";
-        body += "<form method=\"post\" action=\"" + base + "all\"><input type=\"hidden\" name=\"_step\" value=\"-1\">"
-                "<button type=\"submit\" class=\"button\" name=\"_action\" value=\"save\">" + esc(ui.get("action-save")) +
-                "</button></form>";
+        body += "<form method=\"post\" action=\"" + base + "all\">" + csrfField(request) +
+                "<input type=\"hidden\" name=\"_step\" value=\"-1\"><button type=\"submit\" class=\"button\" "
+                "name=\"_action\" value=\"save\">" + esc(ui.get("action-save")) + "</button></form>";
         return page(pc, ui.get("build-title"), body);
     }
     std::string published;
     if (run) {
-        const Checked checked = checker_.check(draft.file, draft.xml);
+        const Checked checked = checker_.check(draft.organisation, draft.file, draft.xml);
         const DocumentKind* kind = kindOf(draft);
         if (!checked.draft().ok() || !kind) {
             Draft all = draft;
@@ -72,8 +86,8 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
         options.workDir = work.path;
         const std::string stem = fs::path(draft.file).stem().string();
         try {
-            fs::create_directories(workspace_.outputFolder());
-            Publication publication(workspace_.outputFolder());
+            fs::create_directories(outputFolderOf(draft.organisation));
+            Publication publication(outputFolderOf(draft.organisation));
             for (const auto& format : {"odt", "pdf", "ics"}) {
                 const Writer* writer = WriterRegistry::builtin().find(format);
                 if (!writer) continue;
@@ -84,7 +98,9 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
             for (const auto& f : publication.published()) {
                 const std::string name = f.filename().string();
                 const std::string ext = f.extension().string().substr(1);
-                published += "<li><a href=\"/out/" + esc(urlEncode(name)) + "\" download>" +
+                published += "<li><a href=\"/out/" + esc(urlEncode(name)) +
+                             (draft.organisation.empty() ? "" : "?org=" + esc(urlEncode(draft.organisation))) +
+                             "\" download>" +
                              esc(ui.format("download", {{"format", ui.get("format-" + ext)}, {"file", name}})) +
                              "</a></li>";
             }
@@ -99,18 +115,21 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
         body += "<div class=\"notice\" role=\"status\"><p>" + esc(ui.get("build-done")) + "</p></div>";
         body += "<ul class=\"downloads\">" + published + "</ul>";
     }
-    body += "<p>" + esc(ui.format("build-intro", {{"folder", workspace_.outputFolder().string()}})) + "</p>";
-    body += "<form method=\"post\" action=\"" + base + "build\"><button type=\"submit\" class=\"button\">" +
-            esc(ui.get("build-run")) + "</button></form>";
+    body += "<p>" + esc(ui.format("build-intro", {{"folder", outputFolderOf(draft.organisation).string()}})) + "</p>";
+    body += "<form method=\"post\" action=\"" + base + "build\">" + csrfField(request) +
+            "<button type=\"submit\" class=\"button\">" + esc(ui.get("build-run")) + "</button></form>";
     return page(pc, ui.get("build-title"), body);
 }
 
 Response WebApp::download(const Request& request, const std::string& name) {
-    const fs::path file = workspace_.outputFolder() / name;
+    const std::string org = request.param("org");
+    const bool orgAllowed = (org.empty() || store::validOrganisation(org)) && request.principal.mayAccess(org);
+    const fs::path file = outputFolderOf(org) / name;
     const std::string ext = fs::path(name).extension().string();
     std::error_code ec;
-    const bool allowed = !name.empty() && name.find('/') == std::string::npos && name.front() != '.' &&
-                         (ext == ".odt" || ext == ".pdf" || ext == ".ics") && fs::is_regular_file(file, ec);
+    const bool allowed = orgAllowed && !name.empty() && name.find('/') == std::string::npos && name.front() != '.' &&
+                         (ext == ".odt" || ext == ".pdf" || ext == ".ics") && fs::is_regular_file(file, ec) &&
+                         insideFolder(outputFolderOf(org), file);
     if (!allowed) return notFound(pageContext(request, "sv"));
     Response r;
     r.contentType = ext == ".odt"   ? "application/vnd.oasis.opendocument.text"
