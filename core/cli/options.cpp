@@ -109,7 +109,7 @@ std::vector<std::string> readOptions(const OptionSet& options, const std::vector
         const bool isLong = arg[1] == '-';
         const std::string word = arg.substr(isLong ? 2 : 1);
         const Option& o = isLong ? longOption(options, word) : shortOption(options, word);
-        if (!given.insert(o.fullName()).second)
+        if (!given.insert(o.fullName()).second && !o.isRepeatable())
             throw OptionError("Option must not be given more than once: " + o.fullName());
         const bool valueFollows = o.takesArgument() && (isLong ? separatorOf(word) == std::string::npos
                                                                : word.size() == o.shortName().size());

@@ -5,7 +5,7 @@
 // It reads what Poco's Unix-style parser read, so that no command line changes meaning:
 //   --name VALUE, --name=VALUE, --name:VALUE; a long name in any case or shortened to a unique
 //   prefix (--lang, --LANG, --lan); -x VALUE, -xVALUE; an option's value is the next argument
-//   whatever it looks like; `--` ends the options; an option given twice is refused.
+//   whatever it looks like; `--` ends the options; an option given twice is refused unless it is repeatable.
 // The messages of a bad command line are those of that parser ("Unknown option specified: x").
 #pragma once
 
@@ -28,14 +28,22 @@ public:
         return *this;
     }
 
+    // The option may be given more than once (each value is kept, in order).
+    Option& repeatable(bool yes) {
+        repeatable_ = yes;
+        return *this;
+    }
+
     const std::string& fullName() const { return full_; }
     const std::string& shortName() const { return short_; }
     const std::string& description() const { return description_; }
     const std::string& argumentName() const { return argName_; }
     bool takesArgument() const { return !argName_.empty(); }
+    bool isRepeatable() const { return repeatable_; }
 
 private:
     std::string full_, short_, description_, argName_;
+    bool repeatable_ = false;
 };
 
 class OptionSet {

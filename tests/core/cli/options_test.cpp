@@ -126,3 +126,17 @@ TEST(Options, HelpInAColumnAsWideAsTheWidestWrappedAtTheWidth) {
               "                     meetings, goals, reporting, \n"
               "                     comma-separated, or all\n");
 }
+
+TEST(Options, ARepeatableOptionKeepsEveryValueInOrder) {
+    OptionSet s;
+    s.addOption(Option("organisation", "", "an organisation").argument("ORG").repeatable(true));
+    s.addOption(Option("users", "", "the accounts").argument("FILE"));
+    Pairs seen;
+    const auto handle = [&](const std::string& name, const std::string& value) {
+        seen.emplace_back(name, value);
+        return true;
+    };
+    readOptions(s, {"--organisation", "a", "--users", "u", "--organisation=b"}, handle);
+    EXPECT_EQ(seen, (Pairs{{"organisation", "a"}, {"users", "u"}, {"organisation", "b"}}));
+    EXPECT_THROW(readOptions(s, {"--users", "u", "--users", "v"}, handle), OptionError);
+}
