@@ -1,6 +1,6 @@
-// overens serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR] [--users FILE]
+// overens serve [--listen 127.0.0.1:8080] [--workspace DIR | --store SPEC] [-o DIR] [--users FILE]
 //               [--certificate FILE --private-key FILE | --behind-proxy] [--client-timeout SECONDS]:
-// the web form over a folder of answer files. On 127.0.0.1 it needs no login (one person on
+// the web form over a folder of answer files or a store. On 127.0.0.1 it needs no login (one person on
 // their own machine) unless given --users; on any other address it needs accounts, and TLS
 // unless a proxy in front of it does TLS.
 #include <Poco/Util/Option.h>

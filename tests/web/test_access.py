@@ -74,10 +74,7 @@ class LoginsTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="overens-logins-")
-        cls.workspace = webtest.copy_samples(cls.tmp)
-        cls.users = os.path.join(cls.tmp, "users")
-        webtest.make_users(cls.users, USERS)
+        cls.tmp, cls.workspace, cls.users = webtest.workspace_with_users("overens-logins-", USERS)
         cls.cert, cls.key = webtest.make_certificate(cls.tmp, "127.0.0.2")
         cls.server = webtest.Server(cls.workspace, os.path.join(cls.tmp, "out"), listen="127.0.0.2:0",
                                     args=["--users", cls.users, "--certificate", cls.cert, "--private-key", cls.key],
@@ -226,10 +223,7 @@ class RateLimitTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="overens-limits-")
-        cls.workspace = webtest.copy_samples(cls.tmp)
-        cls.users = os.path.join(cls.tmp, "users")
-        webtest.make_users(cls.users, USERS)
+        cls.tmp, cls.workspace, cls.users = webtest.workspace_with_users("overens-limits-", USERS)
         cls.server = webtest.Server(cls.workspace, listen="127.0.0.2:0",
                                     args=["--users", cls.users, "--behind-proxy"], env=webtest.TEST_ENV)
 
@@ -272,10 +266,7 @@ class LocalTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="overens-local-")
-        cls.workspace = webtest.copy_samples(cls.tmp)
-        cls.users = os.path.join(cls.tmp, "users")
-        webtest.make_users(cls.users, {"anna": USERS["anna"]})
+        cls.tmp, cls.workspace, cls.users = webtest.workspace_with_users("overens-local-", {"anna": USERS["anna"]})
 
     @classmethod
     def tearDownClass(cls):

@@ -132,6 +132,7 @@ class HostileInputTest(unittest.TestCase):
             r = self.c.get("/open?file=" + urllib.parse.quote(name, safe=""))
             self.assertEqual(r.status, 404, repr(name))
             self.assertIn("Sidan finns inte", r.text, repr(name))
+            self.assertIn('what="GET /open" why="not a document name', self.server.log())
             self.assertNoRawPayload(r, repr(name))
             r = self.c.post("/new", {"kind": "agreement", "lang": "sv", "file": name, "from": name}, csrf=self.csrf)
             self.assertEqual(r.status, 400, repr(name))
@@ -330,6 +331,10 @@ class SlowClientsTest(unittest.TestCase):
         self.assertIsNotNone(held)
         self.assertLess(held, 3 * self.TIMEOUT + 2)
         self.assertEqual(webtest.tree_digest(self.tmp), before)
+        # The log line is written as the server gives up on the body, about when the client sees the close.
+        end = time.monotonic() + 10
+        while 'why="too-large: the body did not arrive in time' not in self.server.log() and time.monotonic() < end:
+            time.sleep(0.05)
         self.assertIn('why="too-large: the body did not arrive in time', self.server.log())
 
     def test_a_tls_client_that_never_says_hello_is_cut_off(self):

@@ -3,8 +3,6 @@ login page, a wrong password, the pages logged in (who, log out), the live check
 carry the session's CSRF token, a refusal for an organisation not granted, logging out; axe-core
 (WCAG 2.1 A/AA) finds nothing on any of them."""
 import os
-import shutil
-import tempfile
 
 import webtest
 
@@ -16,13 +14,10 @@ class LoginBrowserTest(webtest.BrowserTest):
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="overens-web-login-")
-        cls.workspace = webtest.copy_samples(cls.tmp)
+        cls.tmp, cls.workspace, cls.users = webtest.workspace_with_users("overens-web-login-", USERS)
         cls.output = os.path.join(cls.tmp, "out")
         cls.downloads = os.path.join(cls.tmp, "downloads")
         os.makedirs(cls.downloads)
-        cls.users = os.path.join(cls.tmp, "users")
-        webtest.make_users(cls.users, USERS)
         cls.server = webtest.Server(cls.workspace, cls.output, args=["--users", cls.users], env=webtest.TEST_ENV)
         cls.driver = webtest.chromium(cls.downloads)
 

@@ -377,6 +377,14 @@ def make_users(path, accounts):
         subprocess.run(args, input=password + "\n", text=True, check=True, capture_output=True, env=env, timeout=60)
 
 
+def workspace_with_users(prefix, accounts):
+    """A temporary folder with a copy of the samples and a users file: (folder, workspace, users file)."""
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    users = os.path.join(tmp, "users")
+    make_users(users, accounts)
+    return tmp, copy_samples(tmp), users
+
+
 def make_certificate(folder, host="127.0.0.1"):
     """A self-signed certificate for host (openssl), as (certificate, private key)."""
     cert, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")

@@ -144,6 +144,7 @@ Response WebApp::route(const Request& request) {
                             esc(pc.ui.get("nav-documents")) + "</a></p>",
                         404);
         }
+        // A draft of an organisation the principal may not access: refused, and logged.
         if (!request.principal.mayAccess(draft->organisation))
             return refused(request, 403, "refused-organisation",
                            "a draft of organisation '" + draft->organisation + "' not granted");

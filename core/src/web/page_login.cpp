@@ -2,6 +2,7 @@
 // the request (a login's session, or everyone without accounts), the CSRF token of every request
 // that changes something, and the organisation a request names; and the login and logout pages.
 // Every refusal is logged (Access::logRefusal) and answered with a page in the UI's words.
+#include "store/document_store.hpp"
 #include "web/app.hpp"
 #include "web/html.hpp"
 
@@ -72,9 +73,8 @@ std::string WebApp::accountBar(const PageContext& pc) const {
     if (who.user.empty()) return {};
     return "<div class=\"account-bar\"><span class=\"account-bar__user\">" +
            esc(pc.ui.format("signed-in-as", {{"user", who.user}})) +
-           "</span><form method=\"post\" action=\"/logout\" class=\"account-bar__logout\">"
-           "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(who.csrfToken) +
-           "\"><button type=\"submit\" class=\"link-button\">" + esc(pc.ui.get("logout-action")) + "</button></form></div>";
+           "</span><form method=\"post\" action=\"/logout\" class=\"account-bar__logout\">" + csrfField(pc.request) +
+           "<button type=\"submit\" class=\"link-button\">" + esc(pc.ui.get("logout-action")) + "</button></form></div>";
 }
 
 std::optional<Response> WebApp::admit(Request& request) {
@@ -118,6 +118,12 @@ std::optional<Response> WebApp::admit(Request& request) {
     }
     if (namesOrganisation(request) && !principal->mayAccess(request.param("org")))
         return refused(request, 403, "refused-organisation", "organisation '" + request.param("org") + "' not granted");
+    // A name no document can have (.., /, NUL, odd Unicode): not found, and logged as the probe it is.
+    const bool opens = request.path == "/open" || startsWith(request.path, "/history");
+    if (opens && ((!request.param("org").empty() && !store::validOrganisation(request.param("org"))) ||
+                  !store::validDocumentName(request.param("file"))))
+        return refused(request, 404, "not-found", "not a document name: org '" + request.param("org") + "' file '" +
+                                                      request.param("file") + "'");
     if (post && request.path == "/logout") {
         access.logout(request);
         Response r = Response::redirect(access.accountsOn() ? "/login" : "/");

@@ -50,7 +50,8 @@ Response WebApp::newPage(const Request& request, const std::string& error, const
         none.parties = {{"chair", "", ui.get("new-kind-chair")}, {"director", "", ui.get("new-kind-director")}};
         kinds.emplace_back(id, documentTitle(pc.lang, none));
     }
-    // The documents a new one can start from ("ORG/NAME", or NAME in ""), labelled by organisation and kind.
+    // The documents a new one can start from ("ORG/NAME"; a bare NAME is taken as ""'s), labelled by
+    // organisation and kind.
     const std::vector<std::string> organisations = organisationsFor(request);
     const std::string from = request.param("from");
     std::string fromOptions = "<option value=\"\">" + esc(ui.get("new-from-none")) + "</option>";
@@ -60,7 +61,7 @@ Response WebApp::newPage(const Request& request, const std::string& error, const
             const Prepared p = engine_.prepareHeader((folder / name).string());
             if (p.status != ReadStatus::Ok) continue;
             const Context& ctx = p.source.context;
-            const std::string value = org.empty() ? name : org + "/" + name;
+            const std::string value = org + "/" + name;
             fromOptions += "<option value=\"" + esc(value) + "\"" + (value == from ? " selected" : "") + ">" +
                            esc(ctx.organisation.name + " – " + documentTitle(pc.lang, ctx) + " (" +
                                (org.empty() ? name : org + "/" + name) + ")") +

@@ -60,9 +60,9 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
             "</h1>";
     if (draft.unsaved()) {
         body += "<div class=\"notice notice--important\"><p>" + esc(ui.get("build-unsaved")) + "</p></div>";
-        body += "<form method=\"post\" action=\"" + base + "all\">" + "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(request.principal.csrfToken) + "\">" + "<input type=\"hidden\" name=\"_step\" value=\"-1\">"
-                "<button type=\"submit\" class=\"button\" name=\"_action\" value=\"save\">" + esc(ui.get("action-save")) +
-                "</button></form>";
+        body += "<form method=\"post\" action=\"" + base + "all\">" + csrfField(request) +
+                "<input type=\"hidden\" name=\"_step\" value=\"-1\"><button type=\"submit\" class=\"button\" "
+                "name=\"_action\" value=\"save\">" + esc(ui.get("action-save")) + "</button></form>";
         return page(pc, ui.get("build-title"), body);
     }
     std::string published;
@@ -116,8 +116,8 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
         body += "<ul class=\"downloads\">" + published + "</ul>";
     }
     body += "<p>" + esc(ui.format("build-intro", {{"folder", outputFolderOf(draft.organisation).string()}})) + "</p>";
-    body += "<form method=\"post\" action=\"" + base + "build\">" + "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(request.principal.csrfToken) + "\">" + "<button type=\"submit\" class=\"button\">" +
-            esc(ui.get("build-run")) + "</button></form>";
+    body += "<form method=\"post\" action=\"" + base + "build\">" + csrfField(request) +
+            "<button type=\"submit\" class=\"button\">" + esc(ui.get("build-run")) + "</button></form>";
     return page(pc, ui.get("build-title"), body);
 }
 
