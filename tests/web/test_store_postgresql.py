@@ -44,8 +44,11 @@ class TwoServersOnePostgresql(unittest.TestCase):
                                     "bertil": ("bertils långa lösenord", ["exempelby"]),
                                     "cia": ("cias långa lösenord", ["exempelland"])})
         args = ["--store", cls.db, "--users", cls.db]
-        cls.one = webtest.Server(None, os.path.join(cls.tmp, "out1"), args=args, env=webtest.TEST_ENV)
-        cls.two = webtest.Server(None, os.path.join(cls.tmp, "out2"), args=args, env=webtest.TEST_ENV)
+        # Each server's copies of the documents for the engine go under its own TMPDIR, removed below.
+        for name in ("one", "two"):
+            os.makedirs(os.path.join(cls.tmp, name))
+            setattr(cls, name, webtest.Server(None, os.path.join(cls.tmp, "out-" + name), args=args,
+                                              env=dict(webtest.TEST_ENV, TMPDIR=os.path.join(cls.tmp, name))))
 
     @classmethod
     def tearDownClass(cls):
