@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "store/postgresql_connection.hpp"
+#include "store/postgresql_store.hpp"
 
 namespace overens::test {
 
@@ -55,6 +56,11 @@ StoreUnderTest::StoreUnderTest(const std::string& kind) : kind_(kind) {
 }
 
 StoreUnderTest::~StoreUnderTest() {
+    // The documents the engine read from this database's cache folder go with it.
+    if (auto* pg = dynamic_cast<store::PostgresqlStore*>(store_.get())) {
+        std::error_code ec;
+        std::filesystem::remove_all(pg->cacheFolder(), ec);
+    }
     store_.reset();
     if (!database_.empty()) {
         try {

@@ -32,7 +32,8 @@ class Server:
     Its standard error (the refusal log) goes to a file, read with log()."""
 
     def __init__(self, workspace, output=None, args=(), listen="127.0.0.1:0", env=None):
-        command = [OVERENS, "serve", "--listen", listen, "--workspace", workspace]
+        # workspace None: the store is given in args (--store SPEC).
+        command = [OVERENS, "serve", "--listen", listen] + (["--workspace", workspace] if workspace else [])
         if output:
             command += ["-o", output]
         command += list(args)

@@ -179,6 +179,8 @@ SaveResult PostgresqlStore::save(const DocumentId& id, const std::string& xml, i
 
 fs::path PostgresqlStore::materialise(const std::string& organisation) {
     const fs::path folder = cache_ / (organisation.empty() ? "-" : organisation);
+    fs::create_directories(cache_);
+    fs::permissions(cache_, fs::perms::owner_all, fs::perm_options::replace);  // no other user reads them
     fs::create_directories(folder);
     if (!validOrganisation(organisation)) return folder;
     Poco::Data::Session session = pool_->get();

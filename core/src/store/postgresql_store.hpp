@@ -29,6 +29,9 @@ public:
                     const std::string& summary) override;
     std::filesystem::path materialise(const std::string& organisation) override;
 
+    // Where materialise() writes: <temporary folder>/overens-store-<uid>-<digest of the URL>.
+    const std::filesystem::path& cacheFolder() const { return cache_; }
+
 private:
     std::string url_;
     std::shared_ptr<Poco::Data::SessionPool> pool_;

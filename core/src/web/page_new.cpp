@@ -50,7 +50,8 @@ Response WebApp::newPage(const Request& request, const std::string& error, const
         none.parties = {{"chair", "", ui.get("new-kind-chair")}, {"director", "", ui.get("new-kind-director")}};
         kinds.emplace_back(id, documentTitle(pc.lang, none));
     }
-    // The documents a new one can start from ("ORG/NAME"), labelled by organisation and kind.
+    // The documents a new one can start from ("ORG/NAME"; a bare NAME is taken as ""'s), labelled by
+    // organisation and kind.
     const std::vector<std::string> organisations = organisationsFor(request);
     const std::string from = request.param("from");
     std::string fromOptions = "<option value=\"\">" + esc(ui.get("new-from-none")) + "</option>";
@@ -128,8 +129,11 @@ Response WebApp::createDocument(const Request& request) {
     std::optional<std::string> from;
     const std::string fromParam = request.param("from");
     const auto slash = fromParam.find('/');
-    if (slash != std::string::npos && request.principal.mayAccess(fromParam.substr(0, slash)))
-        if (auto doc = store_.read({fromParam.substr(0, slash), fromParam.substr(slash + 1)})) from = doc->xml;
+    const store::DocumentId fromId = slash == std::string::npos
+                                         ? store::DocumentId{"", fromParam}
+                                         : store::DocumentId{fromParam.substr(0, slash), fromParam.substr(slash + 1)};
+    if (!fromParam.empty() && request.principal.mayAccess(fromId.organisation))
+        if (auto doc = store_.read(fromId)) from = doc->xml;
     Draft d;
     d.organisation = org;
     d.file = file;
