@@ -85,6 +85,12 @@ void parseHostPort(const std::string& value, remind::SmtpSettings& s) {
     }
 }
 
+// Two state specs naming the same state: the same database URL, or the same file.
+bool sameState(const std::string& a, const std::string& b) {
+    if (remind::isDatabaseSpec(a) || remind::isDatabaseSpec(b)) return a == b;
+    return fs::weakly_canonical(a) == fs::weakly_canonical(b);
+}
+
 bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
 
 }  // namespace
@@ -144,14 +150,14 @@ int runRemind(const CommandLine& cl) {
     o.json = cl.has("json");
     o.send = cl.has("send");
     const std::string state = setting("state", "remind.state");
-    if (!state.empty()) o.statePath = state;
+    if (!state.empty()) o.state = state;
     o.defaultRecipient = setting("default-recipient", "remind.default-recipient");
     if (!o.defaultRecipient.empty() && o.defaultRecipient.find('@') == std::string::npos)
         throw UsageError("--default-recipient needs an e-mail address, not '" + o.defaultRecipient + "'");
     o.formUrl = setting("form-url", "remind.form-url");
     // A test run must not spend the real reminders: what it sends is recorded in its own file.
     if (o.send && !today.empty() &&
-        (state.empty() || fs::weakly_canonical(state) == fs::weakly_canonical(remind::State::defaultLocation())))
+        (state.empty() || sameState(state, remind::defaultStateLocation().string())))
         throw UsageError("--today with --send is a test run: give it its own --state FILE (not the default "
                          "state file), so that the reminders it sends are not recorded as sent for the real runs");
 

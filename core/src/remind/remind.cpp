@@ -1,6 +1,6 @@
 // The reminder job, top to bottom: each phase is a file of its own (find_sources, read_sources,
 // due, plan, deliver + record, report); what passes between them are the plain values of job.hpp.
-// The state file (state.cpp) is opened here and read or written between the phases.
+// The state (state.hpp: a SQLite file or a PostgreSQL database) is opened here and read or written between the phases.
 #include "remind/remind.hpp"
 
 #include <Poco/Exception.h>
@@ -48,11 +48,11 @@ struct OpenState {
 };
 
 // The state file and the index in it; false (reported) when they cannot be read.
-bool openState(const RemindOptions& o, const fs::path& templatesDir, const Texts& t, std::ostream& err,
+bool openStateAndIndex(const RemindOptions& o, const fs::path& templatesDir, const Texts& t, std::ostream& err,
                OpenState& out) {
     out.fingerprint = indexFingerprint(templatesDir);
     try {
-        out.state = std::make_unique<State>(o.statePath.empty() ? State::defaultLocation() : o.statePath);
+        out.state = remind::openState(o.state.empty() ? defaultStateLocation().string() : o.state);
         out.index = out.state->loadIndex(out.fingerprint);
         return true;
     } catch (const StateError& e) {
@@ -109,7 +109,7 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
     }
     timer.done("engine");
     OpenState s;
-    if (!openState(o, templatesDir, t, err, s)) return kExitEnvironment;
+    if (!openStateAndIndex(o, templatesDir, t, err, s)) return kExitEnvironment;
     timer.done("state+index");
 
     FoundSources found = findSources(o.paths, t, err);

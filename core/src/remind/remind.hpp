@@ -30,7 +30,7 @@ struct RemindOptions {
     bool send = false;
     SmtpSettings smtp;
     std::string fromName;                       // display name for From:
-    std::filesystem::path statePath;            // --state, else State::defaultLocation()
+    std::string state;                          // --state FILE or postgresql://…, else defaultStateLocation()
     std::filesystem::path templatesDir;         // empty: findTemplatesDir()
     std::string lang;                           // language of the listing and diagnostics; "" = sv
     std::string defaultRecipient;               // --default-recipient: for documents no party can be e-mailed about
