@@ -61,6 +61,7 @@ PostgresqlState::PostgresqlState(const std::string& url) {
         db_ = std::make_unique<Poco::Data::Session>("PostgreSQL", target->connection);
         // A claim waits for another run's SMTP transaction (bounded by its timeouts), not forever.
         *db_ << "SET lock_timeout = '300s'", now;
+        *db_ << "SET client_min_messages = warning", now;  // no NOTICE for tables that exist
         db_->begin();
         Int64 lock = kSchemaLock;
         std::string locked;
