@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli_support.hpp"
+#include "store/document_store.hpp"
 #include "web/app.hpp"
 #include "web/http_server.hpp"
 #include "web/scratch.hpp"
@@ -48,9 +49,15 @@ std::pair<std::string, std::uint16_t> listenAddress(const std::string& value) {
 int runServe(const CommandLine& cl) {
     if (!cl.args.empty()) throw UsageError("serve takes no SOURCE; give the folder with --workspace DIR");
     const auto [host, port] = listenAddress(cl.value("listen", "127.0.0.1:8080"));
+    if (cl.has("store") && cl.has("workspace")) throw UsageError("give either --store SPEC or --workspace DIR, not both");
     const fs::path workspace = fs::absolute(cl.value("workspace", "."));
-    if (!fs::is_directory(workspace)) throw UsageError("--workspace: no such folder: " + workspace.string());
-    const fs::path output = cl.has("output") ? fs::absolute(cl.value("output")) : workspace / "out";
+    std::string storeError;
+    const std::unique_ptr<store::DocumentStore> documents =
+        store::openStore(cl.value("store", workspace.string()), workspace, storeError);
+    if (!documents) throw UsageError((cl.has("store") ? "--store: " : "--workspace: ") + storeError);
+    const bool inFolder = !cl.has("store") || fs::is_directory(cl.value("store"));
+    const fs::path output = cl.has("output") ? fs::absolute(cl.value("output"))
+                                             : (inFolder ? fs::absolute(cl.value("store", workspace.string())) : fs::current_path()) / "out";
 
     EngineOptions options;
     options.templatesDir = cl.value("templates");
@@ -67,7 +74,7 @@ int runServe(const CommandLine& cl) {
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
     web::ScratchFolder scratch;  // drafts being checked; removed when the server stops
-    web::WebApp app(engine, web::Workspace(workspace, output), scratch.path);
+    web::WebApp app(engine, *documents, output, scratch.path);
     std::unique_ptr<web::HttpServer> server;
     try {
         server = std::make_unique<web::HttpServer>(app, host, port);
@@ -75,8 +82,7 @@ int runServe(const CommandLine& cl) {
         std::cerr << "overens serve: cannot listen on " << host << ':' << port << ": " << e.displayText() << '\n';
         return kExitUsage;
     }
-    std::cout << "http://" << host << ':' << server->port() << "/  (workspace " << workspace.string() << ")"
-              << std::endl;
+    std::cout << "http://" << host << ':' << server->port() << "/  (" << documents->describe() << ")" << std::endl;
     int signal = 0;
     sigwait(&stop, &signal);
     server.reset();

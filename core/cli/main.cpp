@@ -84,14 +84,23 @@ const std::map<std::string, Command>& commands() {
                  "  --lang sv|en         the language of the document and its comments (default sv)\n"
                  "  --from EXISTING.xml  take the organisation and parties from an existing source",
                  "overens new agreement --lang sv --from delegationsordning.xml -o overenskommelse.xml"}},
-        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR] [-o DIR]   (the web form)",
+        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR | --store SPEC] [-o DIR]   (the web form)",
                    "Serves the web form on a folder of answer files: the documents, a new document, the guided\n"
                    "interview or one page with every section, live checks in validate's words, a preview, and the\n"
                    "documents built for download. Saving writes the answer file itself, changing only what changed.\n"
                    "  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; only 127.0.0.1 for now)\n"
                    "  --workspace DIR      the folder of answer files (default: the current folder)\n"
+                   "  --store SPEC         where the documents are kept: a folder, or postgresql://USER@HOST:PORT/DB\n"
+                   "                       (versions kept; several servers can share one database)\n"
                    "  -o DIR               where built documents go (default: DIR/out)",
                    "overens serve --workspace sample-agreements/kommun", "serve"}},
+        {"store", {nullptr, "store export|import ORG FOLDER --store SPEC",
+                   "Moves a whole organisation between a store and a folder of ordinary answer files. export writes\n"
+                   "each document's current version into FOLDER; import saves a new version of each FOLDER/*.xml whose\n"
+                   "bytes differ from the store's current one (the others are left as they are).\n"
+                   "  --store SPEC    a folder (ORG is its sub-folder; \"\" its own files) or postgresql://USER@HOST:PORT/DB\n"
+                   "  --author NAME   import: who the new versions are recorded as (default: import)",
+                   "overens store import exempelby styrdokument/ --store postgresql://overens@db.example/overens", "store"}},
         {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]",
                     "Finds the sources under PATH whose review is due and lists them, or with --send mails the parties a\n"
                     "reminder with a calendar invitation, never twice (docs/reminders.md).\n"
@@ -108,7 +117,7 @@ const std::map<std::string, Command>& commands() {
 // The options of the core that take a value (so that the value is not taken for the command).
 bool takesValue(const std::string& arg) {
     static const char* const names[] = {"-o", "--output", "-f", "--format", "-l", "--lang", "--templates",
-                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from"};
+                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--store"};
     for (const char* n : names)
         if (arg == n) return true;
     return false;
@@ -178,6 +187,10 @@ protected:
         options.addOption(Option("from", "", "new, import: the existing source whose organisation and parties to "
                                              "copy; remind: the sender address (or smtp.from in --config)")
                               .argument("FILE|ADDRESS"));
+        // Shared by serve, store and remind (each in its own module; an option is defined once).
+        options.addOption(Option("store", "", "serve, store, remind: where the documents are kept: a folder, or "
+                                              "postgresql://USER@HOST:PORT/DB")
+                              .argument("SPEC"));
         for (const ModuleEntry* m : modules)
             if (m->defineOptions) m->defineOptions(options);
     }

@@ -25,11 +25,28 @@ bool splitDraftPath(const std::string& path, std::string& id, std::string& rest)
 
 }  // namespace
 
-WebApp::WebApp(Engine& engine, Workspace workspace, fs::path scratch)
+WebApp::WebApp(Engine& engine, store::DocumentStore& store, fs::path outputFolder, fs::path scratch)
     : engine_(engine),
-      workspace_(std::move(workspace)),
+      store_(store),
+      output_(std::move(outputFolder)),
       templatesDir_(engine.templatesDir()),
-      checker_(engine, workspace_, scratch / "drafts") {}
+      checker_(engine, store_, scratch / "drafts") {}
+
+std::optional<store::DocumentId> WebApp::requestedDocument(const Request& request) const {
+    store::DocumentId id{request.param("org"), request.param("file")};
+    const bool valid = (id.organisation.empty() || store::validOrganisation(id.organisation)) &&
+                       store::validDocumentName(id.name);
+    if (!valid || !request.principal.mayAccess(id.organisation)) return std::nullopt;
+    return id;
+}
+
+fs::path WebApp::outputFolderOf(const std::string& organisation) const {
+    return organisation.empty() ? output_ : output_ / organisation;
+}
+
+std::string WebApp::csrfField(const Request& request) {
+    return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(request.principal.csrfToken) + "\">";
+}
 
 std::string WebApp::templateText(const std::string& name) const {
     std::ifstream in(templatesDir_ / "web" / name, std::ios::binary);
@@ -106,11 +123,16 @@ Response WebApp::route(const Request& request) {
     if (get && path == "/new") return newPage(request);
     if (post && path == "/new") return createDocument(request);
     if (get && path == "/open") return openDocument(request);
+    if (get && path == "/history") return historyPage(request);
+    if (get && path == "/history/view") return versionPage(request);
+    if (post && path == "/history/restore") return restoreVersion(request);
     if (get && startsWith(path, "/out/")) return download(request, path.substr(5));
 
     std::string id, rest;
     if (splitDraftPath(path, id, rest)) {
         Draft* draft = drafts_.find(id);
+        // A draft of an organisation the principal may not access is not there for them.
+        if (draft && !request.principal.mayAccess(draft->organisation)) draft = nullptr;
         if (!draft) {
             PageContext pc = pageContext(request, "sv");
             return page(pc, pc.ui.get("draft-gone-title"),

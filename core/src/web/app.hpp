@@ -1,10 +1,12 @@
-// The web face: `overens serve`'s pages over one workspace, independent of the HTTP library
-// (http_server.cpp adapts Poco::Net to handle()). Requests are served one at a time: the engine
-// and the drafts are not shared between threads.
+// The web face: `overens serve`'s pages over a document store (a workspace folder or PostgreSQL),
+// independent of the HTTP library (http_server.cpp adapts Poco::Net to handle()). Requests are
+// served one at a time: the engine and the drafts are not shared between threads. Each page shows
+// only the organisations the request's principal may access.
 #pragma once
 
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,14 +17,16 @@
 #include "web/drafts.hpp"
 #include "web/form_model.hpp"
 #include "web/http_types.hpp"
-#include "web/workspace.hpp"
+#include "store/document_store.hpp"
 
 namespace overens::web {
 
 class WebApp {
 public:
-    // scratch: a private folder the app may write temporary files in.
-    WebApp(Engine& engine, Workspace workspace, std::filesystem::path scratch);
+    // outputFolder: where built documents go (<outputFolder>/<org>/ for an organisation other than
+    // ""); scratch: a private folder the app may write temporary files in.
+    WebApp(Engine& engine, store::DocumentStore& store, std::filesystem::path outputFolder,
+           std::filesystem::path scratch);
 
     Response handle(const Request& request);
 
@@ -52,6 +56,19 @@ private:
     Response submitEdit(const Request& request, Draft& draft, int step);
     Response checkDraft(const Request& request, Draft& draft);
     Response saveDraft(const PageContext& pc, Draft& draft, const std::string& back);
+    // page_conflict.cpp: a save refused because someone saved a newer version in between.
+    Response conflictPage(const PageContext& pc, const Draft& draft, const std::string& back);
+    // page_history.cpp: a document's versions, one version, and a restore (a new version).
+    Response historyPage(const Request& request);
+    Response versionPage(const Request& request);
+    Response restoreVersion(const Request& request);
+    // The document a request names (?org=&file=), when the principal may see it.
+    std::optional<store::DocumentId> requestedDocument(const Request& request) const;
+    std::filesystem::path outputFolderOf(const std::string& organisation) const;
+    // The organisations the principal may access (page_new.cpp).
+    std::vector<std::string> organisationsFor(const Request& request) const;
+    // The hidden field every state-changing form carries.
+    static std::string csrfField(const Request& request);
     // page_output.cpp
     Response previewPage(const Request& request, Draft& draft);
     Response buildPage(const Request& request, Draft& draft, bool run);
@@ -80,7 +97,8 @@ private:
     static bool showsMessages(const Draft& draft, int step);
 
     Engine& engine_;
-    Workspace workspace_;
+    store::DocumentStore& store_;
+    std::filesystem::path output_;
     std::filesystem::path templatesDir_;
     DraftStore drafts_;
     Checker checker_;

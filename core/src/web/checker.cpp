@@ -8,12 +8,12 @@ namespace overens::web {
 
 namespace fs = std::filesystem;
 
-Checker::Checker(Engine& engine, const Workspace& workspace, fs::path scratch)
-    : engine_(engine), workspace_(workspace), scratch_(std::move(scratch)) {
+Checker::Checker(Engine& engine, store::DocumentStore& store, fs::path scratch)
+    : engine_(engine), store_(store), scratch_(std::move(scratch)) {
     fs::create_directories(scratch_);
 }
 
-Checked Checker::check(const std::string& file, const std::string& xml) {
+Checked Checker::check(const std::string& organisation, const std::string& file, const std::string& xml) {
     // The engine reads files: the draft goes to the scratch folder under its own name, so that a
     // message naming the file names the document the user edits.
     const fs::path draftPath = scratch_ / file;
@@ -22,8 +22,9 @@ Checked Checker::check(const std::string& file, const std::string& xml) {
         out.write(xml.data(), static_cast<std::streamsize>(xml.size()));
     }
     std::vector<std::string> files;
-    for (const auto& name : workspace_.documents())
-        if (name != file) files.push_back(workspace_.pathOf(name).string());
+    const fs::path folder = store_.materialise(organisation);
+    for (const auto& name : store_.documents(organisation))
+        if (name != file) files.push_back((folder / name).string());
     files.push_back(draftPath.string());
 
     Checked c;

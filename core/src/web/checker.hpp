@@ -1,6 +1,6 @@
 // Validation of a draft exactly as `overens validate` does it: the draft is read and checked
-// with the organisation's other documents of the workspace (the engine compares documents of
-// the same organisation), and each diagnostic is placed at the answer its location points at.
+// with its organisation's other documents of the store (the engine compares documents of the
+// same organisation), and each diagnostic is placed at the answer its location points at.
 #pragma once
 
 #include <filesystem>
@@ -9,13 +9,13 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "store/document_store.hpp"
 #include "web/form_render.hpp"
-#include "web/workspace.hpp"
 
 namespace overens::web {
 
 struct Checked {
-    std::vector<Prepared> prepared;  // the workspace's other documents, then the draft (last)
+    std::vector<Prepared> prepared;  // the organisation's other documents, then the draft (last)
     // Every diagnostic of the draft with the answers path it concerns ("" when none), in order.
     std::vector<std::pair<std::string, const Diagnostic*>> items;
     PlacedDiagnostics placed;  // the same, by path
@@ -26,14 +26,14 @@ struct Checked {
 class Checker {
 public:
     // scratch: a private folder for the draft's text while the engine reads it.
-    Checker(Engine& engine, const Workspace& workspace, std::filesystem::path scratch);
+    Checker(Engine& engine, store::DocumentStore& store, std::filesystem::path scratch);
 
-    // `file` is the draft's name in the workspace (its saved copy is not compared with itself).
-    Checked check(const std::string& file, const std::string& xml);
+    // `file` is the draft's name in `organisation` (its saved copy is not compared with itself).
+    Checked check(const std::string& organisation, const std::string& file, const std::string& xml);
 
 private:
     Engine& engine_;
-    const Workspace& workspace_;
+    store::DocumentStore& store_;
     std::filesystem::path scratch_;
 };
 

@@ -13,11 +13,12 @@ namespace overens::web {
 
 struct Draft {
     std::string id;
-    std::string file;        // the answer file's name in the workspace
-    bool isNew = false;      // not yet saved to the workspace
-    std::string xml;         // the source as the answers now stand
-    std::string savedXml;    // the source as last read or saved (unsaved changes = xml != savedXml)
-    std::string loadedHash;  // SHA-256 of the file when read or last saved ("" while new)
+    std::string organisation;  // the document's organisation in the store ("" the folder's own files)
+    std::string file;          // the answer file's name in the organisation
+    bool isNew = false;        // not yet saved to the store
+    std::string xml;           // the source as the answers now stand
+    std::string savedXml;      // the version it is based on (unsaved changes = xml != savedXml)
+    int basedOn = 0;           // that version's number in the store (0 while new)
     // Steps submitted at least once (-1: the one-page form). A new document shows a step's
     // messages only once that step was submitted; an existing document shows them at once.
     std::set<int> submitted;

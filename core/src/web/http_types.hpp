@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "web/principal.hpp"
+
 namespace overens::web {
 
 using Params = std::vector<std::pair<std::string, std::string>>;  // in the order sent
@@ -18,6 +20,8 @@ struct Request {
     Params query;
     Params form;         // application/x-www-form-urlencoded body of a POST
     std::map<std::string, std::string> cookies;
+    // Who is asking, filled in by the access layer before WebApp::handle (principal.hpp).
+    Principal principal;
 
     // The last value of a query or form parameter ("" when absent).
     std::string param(const std::string& name) const;

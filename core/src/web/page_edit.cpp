@@ -8,6 +8,7 @@
 #include "templates/template_store.hpp"
 #include "web/app.hpp"
 #include "web/html.hpp"
+#include "web/answers_diff.hpp"
 #include "web/row_ops.hpp"
 
 namespace overens::web {
@@ -108,7 +109,7 @@ Response WebApp::editPage(const Request& request, Draft& draft, int step) {
     if (!kind) return notFound(pc);
     const std::vector<FormStep> steps = stepsOf(*kind);
     if (step >= static_cast<int>(steps.size())) step = static_cast<int>(steps.size()) - 1;
-    const Checked checked = checker_.check(draft.file, draft.xml);
+    const Checked checked = checker_.check(draft.organisation, draft.file, draft.xml);
     const RenderedForm form = renderForm(pc, draft, checked, steps, step, {});
     const std::string base = "/d/" + draft.id + "/";
     const std::string action = base + (step < 0 ? "all" : "step/" + std::to_string(step));
@@ -133,7 +134,6 @@ Response WebApp::editPage(const Request& request, Draft& draft, int step) {
     body += "<button type=\"submit\" name=\"_action\" value=\"" + std::string(step < 0 || last ? "check" : "next") +
             "\" hidden tabindex=\"-1\">" + esc(ui.get(step < 0 || last ? "action-check" : "action-next")) + "</button>";
     body += "<input type=\"hidden\" name=\"_step\" value=\"" + std::to_string(step) + "\">";
-    body += "<input type=\"hidden\" name=\"_hash\" value=\"" + esc(draft.loadedHash) + "\">";
     if (step >= 0) {
         body += "<nav class=\"steps\" aria-label=\"" + esc(ui.get("steps-label")) + "\"><p class=\"progress\">" +
                 esc(ui.format("progress", {{"n", std::to_string(step + 1)}, {"total", std::to_string(steps.size())}})) +
@@ -179,6 +179,18 @@ Response WebApp::submitEdit(const Request& request, Draft& draft, int step) {
         return Response::redirect(here + "#" + focus);
     }
     if (action == "save") return saveDraft(pc, draft, here);
+    if (action == "save-over") {
+        // From the conflict page: the user has seen the version named and saves theirs on top of it.
+        try {
+            const int over = std::stoi(request.param("_over"));
+            if (over > 0) {
+                draft.basedOn = over;
+                draft.isNew = false;  // a new document whose name was taken meanwhile: saved over that one
+            }
+        } catch (const std::exception&) {
+        }
+        return saveDraft(pc, draft, here);
+    }
     if (step >= 0) {
         int target = step;
         if (request.hasParam("_goto")) {
@@ -197,25 +209,27 @@ Response WebApp::submitEdit(const Request& request, Draft& draft, int step) {
 }
 
 Response WebApp::saveDraft(const PageContext& pc, Draft& draft, const std::string& back) {
-    std::string error;
-    switch (workspace_.save(draft.file, draft.xml, draft.loadedHash, error)) {
-        case Workspace::SaveResult::Saved:
+    // What this version changes against the one it is saved on (after a conflict, the newer one).
+    const store::DocumentId id{draft.organisation, draft.file};
+    const int basedOn = draft.isNew ? 0 : draft.basedOn;
+    const std::string base = basedOn ? store_.readVersion(id, basedOn).value_or(draft.savedXml) : std::string();
+    Diagnostics ignored;
+    const std::string summary = changeSummary(changedAnswers(edit::readAnswers(base, engine_.schemas(), ignored),
+                                                             edit::readAnswers(draft.xml, engine_.schemas(), ignored)));
+    const store::SaveResult saved = store_.save(id, draft.xml, basedOn, pc.request.principal.author(), summary);
+    std::string error = saved.error;
+    switch (saved.status) {
+        case store::SaveStatus::Saved:
             draft.savedXml = draft.xml;
-            draft.loadedHash = sha256Hex(draft.xml);
+            draft.basedOn = saved.version;
             draft.isNew = false;
             draft.notice = "notice-saved";
             return Response::redirect(back);
-        case Workspace::SaveResult::Changed:
-            return page(pc, pc.ui.get("conflict-title"),
-                        "<div class=\"error-summary\" id=\"error-summary\" tabindex=\"-1\" autofocus "
-                        "aria-labelledby=\"error-summary-title\"><h1 class=\"error-summary__title\" "
-                        "id=\"error-summary-title\">" +
-                            esc(pc.ui.get("conflict-title")) + "</h1><p>" +
-                            esc(pc.ui.format("conflict-text", {{"file", draft.file}})) + "</p></div><ul class=\"list\"><li><a href=\"" +
-                            esc(back) + "\">" + esc(pc.ui.get("conflict-back")) + "</a></li><li><a href=\"/open?file=" +
-                            esc(urlEncode(draft.file)) + "\">" + esc(pc.ui.get("conflict-reopen")) + "</a></li></ul>",
-                        409);
-        case Workspace::SaveResult::Failed:
+        case store::SaveStatus::Stale:
+        case store::SaveStatus::Exists:
+            return conflictPage(pc, draft, back);
+        case store::SaveStatus::Refused:
+        case store::SaveStatus::Failed:
             break;
     }
     return page(pc, pc.ui.get("save-failed-title"),
@@ -237,7 +251,7 @@ Response WebApp::checkDraft(const Request& request, Draft& draft) {
     if (!kind) return Response::json("{\"errors\":0,\"warnings\":0,\"summary\":\"\",\"fields\":{}}");
     const std::vector<FormStep> steps = stepsOf(*kind);
     const std::set<std::string> touched = splitIds(request.param("_touched"));
-    const Checked checked = checker_.check(draft.file, draft.xml);
+    const Checked checked = checker_.check(draft.organisation, draft.file, draft.xml);
     // What the page holds: every answer of its steps has its element (the form is not rendered
     // again for this, it is the costliest part of a check).
     RenderedForm form;

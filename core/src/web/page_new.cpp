@@ -1,5 +1,7 @@
 // A new document of any kind, started from another document of the same organisation so that
 // the organisation, the parties and the roles are not typed twice; and opening a file as a draft.
+#include <algorithm>
+
 #include "edit/answers.hpp"
 #include "web/app.hpp"
 #include "web/html.hpp"
@@ -27,6 +29,15 @@ std::string radios(const std::string& name, const std::string& legend, const std
 
 }  // namespace
 
+std::vector<std::string> WebApp::organisationsFor(const Request& request) const {
+    std::vector<std::string> out;
+    for (const auto& org : store_.organisations())
+        if (request.principal.mayAccess(org)) out.push_back(org);
+    // A folder store's own top-level files form the organisation "" even before there is one.
+    if (out.empty() && request.principal.everyOrganisation) out.push_back("");
+    return out;
+}
+
 Response WebApp::newPage(const Request& request, const std::string& error, const std::string& errorField) {
     PageContext pc = pageContext(request, "sv");
     const Wording& ui = pc.ui;
@@ -39,20 +50,32 @@ Response WebApp::newPage(const Request& request, const std::string& error, const
         none.parties = {{"chair", "", ui.get("new-kind-chair")}, {"director", "", ui.get("new-kind-director")}};
         kinds.emplace_back(id, documentTitle(pc.lang, none));
     }
-    // The documents a new one can start from, labelled by organisation and kind.
-    std::vector<std::string> names = workspace_.documents();
-    std::vector<std::string> files;
-    for (const auto& n : names) files.push_back(workspace_.pathOf(n).string());
-    std::vector<Prepared> prepared;
-    for (const auto& f : files) prepared.push_back(engine_.prepareHeader(f));
+    // The documents a new one can start from ("ORG/NAME"), labelled by organisation and kind.
+    const std::vector<std::string> organisations = organisationsFor(request);
     const std::string from = request.param("from");
     std::string fromOptions = "<option value=\"\">" + esc(ui.get("new-from-none")) + "</option>";
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const Context& ctx = prepared[i].source.context;
-        if (prepared[i].status != ReadStatus::Ok) continue;
-        fromOptions += "<option value=\"" + esc(names[i]) + "\"" + (names[i] == from ? " selected" : "") + ">" +
-                       esc(ctx.organisation.name + " – " + documentTitle(pc.lang, ctx) + " (" + names[i] + ")") +
-                       "</option>";
+    for (const auto& org : organisations) {
+        const std::filesystem::path folder = store_.materialise(org);
+        for (const auto& name : store_.documents(org)) {
+            const Prepared p = engine_.prepareHeader((folder / name).string());
+            if (p.status != ReadStatus::Ok) continue;
+            const Context& ctx = p.source.context;
+            const std::string value = org + "/" + name;
+            fromOptions += "<option value=\"" + esc(value) + "\"" + (value == from ? " selected" : "") + ">" +
+                           esc(ctx.organisation.name + " – " + documentTitle(pc.lang, ctx) + " (" +
+                               (org.empty() ? name : org + "/" + name) + ")") +
+                           "</option>";
+        }
+    }
+    // Where the new document goes: asked only when the principal has more than one organisation.
+    std::string orgField;
+    const std::string chosenOrg = posted ? request.param("org") : organisations.empty() ? "" : organisations.front();
+    if (organisations.size() > 1) {
+        std::vector<std::pair<std::string, std::string>> options;
+        for (const auto& org : organisations) options.emplace_back(org, org.empty() ? ui.get("organisation-top") : org);
+        orgField = radios("org", ui.get("new-organisation"), "", options, chosenOrg);
+    } else {
+        orgField = "<input type=\"hidden\" name=\"org\" value=\"" + esc(chosenOrg) + "\">";
     }
 
     std::string body;
@@ -65,7 +88,7 @@ Response WebApp::newPage(const Request& request, const std::string& error, const
                 "</a></li></ul></div>";
     body += "<h1 class=\"heading-l\">" + esc(ui.get("new-title")) + "</h1><p class=\"lead\">" +
             esc(ui.get("new-intro")) + "</p>";
-    body += "<form method=\"post\" action=\"/new\" novalidate>";
+    body += "<form method=\"post\" action=\"/new\" novalidate>" + csrfField(request) + orgField;
     body += radios("kind", ui.get("new-kind"), "", kinds, posted ? request.param("kind") : kinds.empty() ? "" : kinds.front().first);
     body += "<div class=\"form-group\"><label class=\"label\" for=\"new-from\">" + esc(ui.get("new-from")) +
             "</label><div class=\"hint\" id=\"new-from-hint\">" + esc(ui.get("new-from-hint")) +
@@ -95,12 +118,20 @@ Response WebApp::createDocument(const Request& request) {
     if (!file.empty() && file.find('.') == std::string::npos) file += ".xml";
     auto kind = engine_.kinds().find(kindId);
     if (kind == engine_.kinds().end()) return newPage(request, pc.ui.get("new-error-kind"), "kind");
-    if (!Workspace::validName(file)) return newPage(request, pc.ui.get("new-error-file"), "file");
-    if (workspace_.contains(file)) return newPage(request, pc.ui.format("new-error-exists", {{"file", file}}), "file");
+    const std::string org = request.param("org");
+    const std::vector<std::string> organisations = organisationsFor(request);
+    if (std::find(organisations.begin(), organisations.end(), org) == organisations.end())
+        return newPage(request, pc.ui.get("new-error-organisation"), "org");
+    if (!store::validDocumentName(file)) return newPage(request, pc.ui.get("new-error-file"), "file");
+    if (store_.read({org, file})) return newPage(request, pc.ui.format("new-error-exists", {{"file", file}}), "file");
     const std::string lang = request.param("lang") == "en" ? "en" : "sv";
     std::optional<std::string> from;
-    if (!request.param("from").empty()) from = workspace_.read(request.param("from"));
+    const std::string fromParam = request.param("from");
+    const auto slash = fromParam.find('/');
+    if (slash != std::string::npos && request.principal.mayAccess(fromParam.substr(0, slash)))
+        if (auto doc = store_.read({fromParam.substr(0, slash), fromParam.substr(slash + 1)})) from = doc->xml;
     Draft d;
+    d.organisation = org;
     d.file = file;
     d.isNew = true;
     d.uiLang = lang;
@@ -110,13 +141,16 @@ Response WebApp::createDocument(const Request& request) {
 }
 
 Response WebApp::openDocument(const Request& request) {
-    const std::string file = request.param("file");
-    const auto xml = workspace_.contains(file) ? workspace_.read(file) : std::nullopt;
-    if (!xml) return notFound(pageContext(request, "sv"));
+    const auto id = requestedDocument(request);
+    const auto doc = id ? store_.read(*id) : std::nullopt;
+    if (!doc) return notFound(pageContext(request, "sv"));
+    const std::string& file = id->name;
+    const auto xml = &doc->xml;
     Draft d;
+    d.organisation = id->organisation;
     d.file = file;
     d.xml = d.savedXml = *xml;
-    d.loadedHash = sha256Hex(*xml);
+    d.basedOn = doc->version;
     Diagnostics ignored;
     ReadOptions headerOnly;
     headerOnly.headerOnly = true;

@@ -18,7 +18,7 @@ Response WebApp::previewPage(const Request& request, Draft& draft) {
     const DocumentKind* kind = kindOf(draft);
     if (!kind) return notFound(pc);
     const std::vector<FormStep> steps = stepsOf(*kind);
-    const Checked checked = checker_.check(draft.file, draft.xml);
+    const Checked checked = checker_.check(draft.organisation, draft.file, draft.xml);
     std::string body = draftNav(pc, draft, "preview");
     const std::string title = documentTitle(pc.lang, checked.draft().source.context);
     body += "<p class=\"caption\">" + esc(draft.file) + "</p><h1 class=\"heading-l\">" +
@@ -53,7 +53,7 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
     }
     std::string published;
     if (run) {
-        const Checked checked = checker_.check(draft.file, draft.xml);
+        const Checked checked = checker_.check(draft.organisation, draft.file, draft.xml);
         const DocumentKind* kind = kindOf(draft);
         if (!checked.draft().ok() || !kind) {
             Draft all = draft;
@@ -72,8 +72,8 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
         options.workDir = work.path;
         const std::string stem = fs::path(draft.file).stem().string();
         try {
-            fs::create_directories(workspace_.outputFolder());
-            Publication publication(workspace_.outputFolder());
+            fs::create_directories(outputFolderOf(draft.organisation));
+            Publication publication(outputFolderOf(draft.organisation));
             for (const auto& format : {"odt", "pdf", "ics"}) {
                 const Writer* writer = WriterRegistry::builtin().find(format);
                 if (!writer) continue;
@@ -84,7 +84,9 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
             for (const auto& f : publication.published()) {
                 const std::string name = f.filename().string();
                 const std::string ext = f.extension().string().substr(1);
-                published += "<li><a href=\"/out/" + esc(urlEncode(name)) + "\" download>" +
+                published += "<li><a href=\"/out/" + esc(urlEncode(name)) +
+                             (draft.organisation.empty() ? "" : "?org=" + esc(urlEncode(draft.organisation))) +
+                             "\" download>" +
                              esc(ui.format("download", {{"format", ui.get("format-" + ext)}, {"file", name}})) +
                              "</a></li>";
             }
@@ -99,17 +101,19 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
         body += "<div class=\"notice\" role=\"status\"><p>" + esc(ui.get("build-done")) + "</p></div>";
         body += "<ul class=\"downloads\">" + published + "</ul>";
     }
-    body += "<p>" + esc(ui.format("build-intro", {{"folder", workspace_.outputFolder().string()}})) + "</p>";
+    body += "<p>" + esc(ui.format("build-intro", {{"folder", outputFolderOf(draft.organisation).string()}})) + "</p>";
     body += "<form method=\"post\" action=\"" + base + "build\"><button type=\"submit\" class=\"button\">" +
             esc(ui.get("build-run")) + "</button></form>";
     return page(pc, ui.get("build-title"), body);
 }
 
 Response WebApp::download(const Request& request, const std::string& name) {
-    const fs::path file = workspace_.outputFolder() / name;
+    const std::string org = request.param("org");
+    const bool orgAllowed = (org.empty() || store::validOrganisation(org)) && request.principal.mayAccess(org);
+    const fs::path file = outputFolderOf(org) / name;
     const std::string ext = fs::path(name).extension().string();
     std::error_code ec;
-    const bool allowed = !name.empty() && name.find('/') == std::string::npos && name.front() != '.' &&
+    const bool allowed = orgAllowed && !name.empty() && name.find('/') == std::string::npos && name.front() != '.' &&
                          (ext == ".odt" || ext == ".pdf" || ext == ".ics") && fs::is_regular_file(file, ec);
     if (!allowed) return notFound(pageContext(request, "sv"));
     Response r;
