@@ -104,9 +104,12 @@ void defineRemindOptions(Poco::Util::OptionSet& options) {
 }
 
 int runRemind(const CommandLine& cl) {
-    if (cl.args.empty()) throw UsageError("remind needs at least one PATH (a source file or a folder of sources)");
+    if (cl.args.empty() && !cl.has("store"))
+        throw UsageError("remind needs at least one PATH (a source file or a folder of sources) or --store SPEC");
     remind::RemindOptions o;
     o.paths = cl.args;
+    o.store = cl.value("store");
+    if (cl.has("store") && o.store.empty()) throw UsageError("--store needs a folder or postgresql://USER@HOST:PORT/DB");
     o.lang = languageOption(cl);
     o.templatesDir = cl.value("templates");
 
@@ -150,14 +153,17 @@ int runRemind(const CommandLine& cl) {
     o.json = cl.has("json");
     o.send = cl.has("send");
     const std::string state = setting("state", "remind.state");
-    if (!state.empty()) o.state = state;
+    // A store in PostgreSQL keeps remind's state too (every machine's run sees the same records).
+    const std::string defaultState =
+        remind::isDatabaseSpec(o.store) ? o.store : remind::defaultStateLocation().string();
+    o.state = state.empty() ? defaultState : state;
     o.defaultRecipient = setting("default-recipient", "remind.default-recipient");
     if (!o.defaultRecipient.empty() && o.defaultRecipient.find('@') == std::string::npos)
         throw UsageError("--default-recipient needs an e-mail address, not '" + o.defaultRecipient + "'");
     o.formUrl = setting("form-url", "remind.form-url");
     // A test run must not spend the real reminders: what it sends is recorded in its own file.
     if (o.send && !today.empty() &&
-        (state.empty() || sameState(state, remind::defaultStateLocation().string())))
+        (state.empty() || sameState(state, defaultState)))
         throw UsageError("--today with --send is a test run: give it its own --state FILE (not the default "
                          "state file), so that the reminders it sends are not recorded as sent for the real runs");
 

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "remind/index_rows.hpp"
-#include "remind/postgresql_url.hpp"
+#include "store/postgresql_connection.hpp"
 
 namespace overens::remind {
 
@@ -53,12 +53,12 @@ struct RecordColumns {
 
 PostgresqlState::PostgresqlState(const std::string& url) {
     std::string error;
-    const auto target = parsePostgresqlUrl(url, error);
-    if (!target) throw StateError(url + ": " + error);
-    display_ = target->display;
+    const std::string connection = store::libpqConnectionString(url, error);  // the store's reading of the URL
+    if (connection.empty()) throw StateError(url + ": " + error);
+    display_ = store::describePostgresql(url);
     try {
         Poco::Data::PostgreSQL::Connector::registerConnector();
-        db_ = std::make_unique<Poco::Data::Session>("PostgreSQL", target->connection);
+        db_ = std::make_unique<Poco::Data::Session>("PostgreSQL", connection);
         // A claim waits for another run's SMTP transaction (bounded by its timeouts), not forever.
         *db_ << "SET lock_timeout = '300s'", now;
         *db_ << "SET client_min_messages = warning", now;  // no NOTICE for tables that exist

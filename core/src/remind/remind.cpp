@@ -17,6 +17,7 @@
 #include "remind/read_sources.hpp"
 #include "remind/record.hpp"
 #include "remind/state.hpp"
+#include "remind/store_sources.hpp"
 #include "templates/template_store.hpp"
 
 namespace overens::remind {
@@ -112,7 +113,9 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
     if (!openStateAndIndex(o, templatesDir, t, err, s)) return kExitEnvironment;
     timer.done("state+index");
 
-    FoundSources found = findSources(o.paths, t, err);
+    std::vector<StoreFolder> stored;
+    if (!o.store.empty() && !storeFolders(o.store, t, err, stored)) return kExitEnvironment;
+    FoundSources found = findSources(o.paths, t, err, stored);
     timer.done("walk");
     SourcesRead read = readSources(found, s.index, engine, o.lang, err);
     timer.done("read");

@@ -24,6 +24,7 @@ constexpr int kExitSourceErrors = 4;   // a source has errors (diagnostics on st
 
 struct RemindOptions {
     std::vector<std::string> paths;             // files or folders (searched recursively for *.xml)
+    std::string store;                          // --store: a document store's every organisation too
     Date today;                                 // --today, else today in Europe/Stockholm
     std::optional<Duration> within;             // --within; else each document's notify-before
     bool json = false;

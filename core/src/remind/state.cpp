@@ -9,6 +9,7 @@
 
 #include "remind/postgresql_state.hpp"
 #include "remind/sqlite_state.hpp"
+#include "store/postgresql_connection.hpp"
 
 namespace overens::remind {
 
@@ -67,9 +68,7 @@ void State::markUnacknowledged(const ReminderKey& key, const std::string& respon
     setStatus(key, ReminderStatus::Attempting, 0, response, "", false);
 }
 
-bool isDatabaseSpec(const std::string& spec) {
-    return spec.rfind("postgresql://", 0) == 0 || spec.rfind("postgres://", 0) == 0;
-}
+bool isDatabaseSpec(const std::string& spec) { return store::isPostgresqlSpec(spec); }
 
 std::unique_ptr<State> openState(const std::string& spec) {
     if (isDatabaseSpec(spec)) return std::make_unique<PostgresqlState>(spec);

@@ -1,28 +1,24 @@
-// A database of its own for one test, on the private PostgreSQL server of the CTest fixture
-// postgresql_server (tests/support/postgresql.cmake): created from the URL in
-// $OVERENS_TEST_POSTGRESQL_URL_FILE, dropped (with its connections) on destruction.
+// A database of its own for one test of remind's state, on the private PostgreSQL server of the
+// CTest fixture postgresql_server (through the store tests' helpers, tests/store/
+// store_under_test.hpp); dropped, with its connections, on destruction.
 #pragma once
 
 #include <string>
-#include <vector>
 
 namespace overens::test {
 
 class TestDatabase {
 public:
-    // Throws std::runtime_error when the fixture's URL file is missing or the server refuses.
+    // Throws std::runtime_error when the test runs without the fixture or the server refuses.
     TestDatabase();
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
 
     const std::string& url() const { return url_; }  // postgresql://overens@127.0.0.1:PORT/<name>
-    const std::string& name() const { return name_; }
-    // Runs one statement in this database (for checks); returns the first column of every row.
-    std::vector<std::string> query(const std::string& sql) const;
 
 private:
-    std::string serverUrl_, url_, name_;
+    std::string name_, url_;
 };
 
 }  // namespace overens::test
