@@ -13,7 +13,7 @@ Afterwards it checks, from the store itself, that
   - every conflict (409) reached the client that lost, as the conflict page.
 
 Usage: bench/serve/load.py [--overens build/bin/overens] [--clients 50] [--pairs 5]
-                           [--seconds 30] [--store folder|postgresql|both] [--users]
+                           [--seconds 30] [--store folder|postgresql|both] [--users] [--keep-alive]
 --users: serve with accounts (`overens user add`, --users FILE --behind-proxy); every client logs in.
 """
 import argparse
@@ -54,9 +54,10 @@ def percentile(values, p):
 class Client:
     """One browser: a keep-alive connection, cookies, the CSRF token of the last page."""
 
-    def __init__(self, port, user=None):
+    def __init__(self, port, user=None, keep_alive=False):
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.origin = "http://127.0.0.1:%d" % port
+        self.keep_alive = keep_alive
         self.cookies = {}
         self.user = user
 
@@ -67,6 +68,8 @@ class Client:
             body = urllib.parse.urlencode(fields)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Origin"] = self.origin
+        if not self.keep_alive:
+            headers["Connection"] = "close"  # a connection per request: no worker held between requests
         if self.cookies:
             headers["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
         for attempt in range(2):
@@ -74,6 +77,8 @@ class Client:
                 self.conn.request(method, path, body, headers)
                 r = self.conn.getresponse()
                 data = r.read()
+                if not self.keep_alive:
+                    self.conn.close()
                 break
             except (http.client.HTTPException, OSError):
                 if attempt:
@@ -116,9 +121,9 @@ class Client:
 class Worker(threading.Thread):
     """Edits one document until the deadline: change a text field to a new marker, check, save."""
 
-    def __init__(self, port, number, document, deadline, user):
+    def __init__(self, port, number, document, deadline, user, keep_alive):
         super().__init__(daemon=True)
-        self.client = Client(port, user)
+        self.client = Client(port, user, keep_alive)
         self.number, self.document, self.deadline = number, document, deadline
         self.check_ms, self.save_ms = [], []
         self.acked, self.refused = [], []  # markers saved (303) / refused (409)
@@ -263,7 +268,7 @@ def run_store(args, kind, tmp):
         solo = args.clients - 2 * args.pairs
         for i in range(args.clients):
             document = docs[i] if i < solo else "pair%02d.xml" % ((i - solo) // 2)
-            workers.append(Worker(port, i, document, deadline, users[i] if users else None))
+            workers.append(Worker(port, i, document, deadline, users[i] if users else None, args.keep_alive))
         started = time.monotonic()
         for w in workers:
             w.start()
@@ -278,7 +283,7 @@ def run_store(args, kind, tmp):
     checks = [x for w in workers for x in w.check_ms]
     saves = [x for w in workers for x in w.save_ms]
     report = {
-        "store": kind, "clients": args.clients, "pairs": args.pairs, "seconds": round(elapsed, 1),
+        "store": kind, "keep_alive": args.keep_alive, "clients": args.clients, "pairs": args.pairs, "seconds": round(elapsed, 1),
         "load_before": load_before, "load_after": load_after,
         "validate": {"n": len(checks), "per_s": round(len(checks) / elapsed, 1),
                      "p50_ms": round(percentile(checks, 0.5), 1), "p99_ms": round(percentile(checks, 0.99), 1)},
@@ -343,6 +348,8 @@ def main():
     p.add_argument("--seconds", type=float, default=30)
     p.add_argument("--store", choices=["folder", "postgresql", "both"], default="both")
     p.add_argument("--users", action="store_true")
+    p.add_argument("--keep-alive", action="store_true",
+                   help="each client keeps its connection open (as a browser does for a few seconds)")
     args = p.parse_args()
     kinds = ["folder", "postgresql"] if args.store == "both" else [args.store]
     failed = False

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "remind/index_rows.hpp"
+#include "remind/state_rows.hpp"
 #include "store/postgresql_connection.hpp"
 
 namespace overens::remind {
@@ -32,22 +32,6 @@ const char* kSchema[] = {
 };
 
 std::string lockKey(const ReminderKey& k) { return k.identity + '\n' + k.review + '\n' + k.recipient; }
-
-// Rows of (recipient, status, attempts, code, response, last_attempt, sent_at) as records.
-struct RecordColumns {
-    std::vector<std::string> recipients, statuses, responses, lasts, sents;
-    std::vector<Int64> attempts, codes;
-    ReminderRecord at(std::size_t i) const {
-        ReminderRecord r;
-        r.status = parseStatus(statuses[i]);
-        r.attempts = static_cast<int>(attempts[i]);
-        r.code = static_cast<int>(codes[i]);
-        r.response = responses[i];
-        r.lastAttempt = lasts[i];
-        r.sentAt = sents[i];
-        return r;
-    }
-};
 
 }  // namespace
 
@@ -226,9 +210,7 @@ ReminderRecord PostgresqlState::claim(const ReminderKey& key) {
     } catch (const Poco::Exception& e) {
         fail("another run holds the reminder " + key.identity + " " + key.review + " " + key.recipient, e);
     }
-    const auto records = reminders(key.identity, key.review);
-    const auto it = records.find(key.recipient);
-    return it == records.end() ? ReminderRecord{} : it->second;
+    return recorded(key);
 }
 
 void PostgresqlState::release(const ReminderKey& key) {
@@ -251,15 +233,8 @@ void PostgresqlState::setStatus(const ReminderKey& key, ReminderStatus status, i
     Int64 attempt = newAttempt ? 1 : 0;
     try {
         // One statement outside a transaction: committed (synchronous_commit) when it returns.
-        *db_ << "INSERT INTO remind_reminders AS r(identity, review, recipient, status, attempts, code, response,"
-                " last_attempt, sent_at, path) VALUES($1::text, $2::text, $3::text, $4::text, $5::bigint, $6::bigint,"
-                " $7::text, $8::text, $9::text, $10::text)"
-                " ON CONFLICT(identity, review, recipient) DO UPDATE SET status = excluded.status,"
-                " attempts = r.attempts + excluded.attempts, code = excluded.code,"
-                " response = excluded.response, last_attempt = excluded.last_attempt,"
-                " sent_at = CASE WHEN excluded.sent_at <> '' THEN excluded.sent_at ELSE r.sent_at END,"
-                " path = CASE WHEN excluded.path <> '' THEN excluded.path ELSE r.path END",
-            use(id), use(rv), use(rc), use(st), use(attempt), use(c), use(resp), use(when), use(sentAt), use(p), now;
+        *db_ << recordStatusSql("remind_reminders", true), use(id), use(rv), use(rc), use(st), use(attempt), use(c),
+            use(resp), use(when), use(sentAt), use(p), now;
     } catch (const Poco::Exception& e) {
         fail("cannot record a reminder", e);
     }

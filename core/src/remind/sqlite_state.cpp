@@ -13,7 +13,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "remind/index_rows.hpp"
+#include "remind/state_rows.hpp"
 
 namespace overens::remind {
 
@@ -163,54 +163,32 @@ std::unordered_map<std::string, std::string> SqliteState::headers(const std::vec
 }
 
 std::unordered_map<std::string, std::map<std::string, ReminderRecord>> SqliteState::remindersSince(const std::string& since) {
-    std::vector<std::string> identities, reviews, recipients, statuses, responses, lasts, sents;
-    std::vector<Int64> attempts, codes;
+    std::vector<std::string> identities, reviews;
+    RecordColumns c;
     std::string from = since;
     *db_ << "SELECT identity, review, recipient, status, attempts, code, response, last_attempt, sent_at FROM reminders"
             " WHERE review >= ?",
-        use(from), into(identities), into(reviews), into(recipients), into(statuses), into(attempts), into(codes),
-        into(responses), into(lasts), into(sents), now;
+        use(from), into(identities), into(reviews), into(c.recipients), into(c.statuses), into(c.attempts),
+        into(c.codes), into(c.responses), into(c.lasts), into(c.sents), now;
     std::unordered_map<std::string, std::map<std::string, ReminderRecord>> out;
-    for (std::size_t i = 0; i < recipients.size(); ++i) {
-        ReminderRecord r;
-        r.status = parseStatus(statuses[i]);
-        r.attempts = static_cast<int>(attempts[i]);
-        r.code = static_cast<int>(codes[i]);
-        r.response = responses[i];
-        r.lastAttempt = lasts[i];
-        r.sentAt = sents[i];
-        out[identities[i] + '\n' + reviews[i]][recipients[i]] = r;
-    }
+    for (std::size_t i = 0; i < c.recipients.size(); ++i) out[identities[i] + '\n' + reviews[i]][c.recipients[i]] = c.at(i);
     return out;
 }
 
 std::map<std::string, ReminderRecord> SqliteState::reminders(const std::string& identity, const std::string& review) {
-    std::vector<std::string> recipients, statuses, responses, lasts, sents;
-    std::vector<Int64> attempts, codes;
+    RecordColumns c;
     std::string id = identity, rv = review;
     *db_ << "SELECT recipient, status, attempts, code, response, last_attempt, sent_at FROM reminders"
             " WHERE identity = ? AND review = ?",
-        use(id), use(rv), into(recipients), into(statuses), into(attempts), into(codes), into(responses), into(lasts),
-        into(sents), now;
+        use(id), use(rv), into(c.recipients), into(c.statuses), into(c.attempts), into(c.codes), into(c.responses),
+        into(c.lasts), into(c.sents), now;
     std::map<std::string, ReminderRecord> out;
-    for (std::size_t i = 0; i < recipients.size(); ++i) {
-        ReminderRecord r;
-        r.status = parseStatus(statuses[i]);
-        r.attempts = static_cast<int>(attempts[i]);
-        r.code = static_cast<int>(codes[i]);
-        r.response = responses[i];
-        r.lastAttempt = lasts[i];
-        r.sentAt = sents[i];
-        out[recipients[i]] = r;
-    }
+    for (std::size_t i = 0; i < c.recipients.size(); ++i) out[c.recipients[i]] = c.at(i);
     return out;
 }
 
 ReminderRecord SqliteState::claim(const ReminderKey& key) {
-    // The run lock keeps every other run out: the record planned from is still the record.
-    const auto records = reminders(key.identity, key.review);
-    const auto it = records.find(key.recipient);
-    return it == records.end() ? ReminderRecord{} : it->second;
+    return recorded(key);  // the run lock keeps every other run out
 }
 
 void SqliteState::setStatus(const ReminderKey& key, ReminderStatus status, int code, const std::string& response,
@@ -223,14 +201,8 @@ void SqliteState::setStatus(const ReminderKey& key, ReminderStatus status, int c
     Int64 attempt = newAttempt ? 1 : 0;
     try {
         // One statement, one implicit transaction: committed (and synced) when it returns.
-        *db_ << "INSERT INTO reminders(identity, review, recipient, status, attempts, code, response, last_attempt,"
-                " sent_at, path) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(identity, review, recipient) DO UPDATE SET status = excluded.status,"
-                " attempts = reminders.attempts + excluded.attempts, code = excluded.code,"
-                " response = excluded.response, last_attempt = excluded.last_attempt,"
-                " sent_at = CASE WHEN excluded.sent_at <> '' THEN excluded.sent_at ELSE reminders.sent_at END,"
-                " path = CASE WHEN excluded.path <> '' THEN excluded.path ELSE reminders.path END",
-            use(id), use(rv), use(rc), use(st), use(attempt), use(c), use(resp), use(when), use(sentAt), use(p), now;
+        *db_ << recordStatusSql("reminders", false), use(id), use(rv), use(rc), use(st), use(attempt), use(c),
+            use(resp), use(when), use(sentAt), use(p), now;
     } catch (const Poco::Exception& e) {
         throw StateError("cannot record a reminder in " + file_.string() + ": " + e.displayText());
     }

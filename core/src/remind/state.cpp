@@ -52,6 +52,12 @@ fs::path defaultStateLocation() {
     return fs::path("overens-remind.sqlite");
 }
 
+ReminderRecord State::recorded(const ReminderKey& key) {
+    const auto records = reminders(key.identity, key.review);
+    const auto it = records.find(key.recipient);
+    return it == records.end() ? ReminderRecord{} : it->second;
+}
+
 void State::markAttempting(const ReminderKey& key, const std::string& path) {
     setStatus(key, ReminderStatus::Attempting, 0, "", path, true);
 }

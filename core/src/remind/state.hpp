@@ -106,6 +106,8 @@ public:
     void markUnacknowledged(const ReminderKey& key, const std::string& response);
 
 protected:
+    // What reminders() holds for this key (an empty record when nothing).
+    ReminderRecord recorded(const ReminderKey& key);
     // Records the status in one durable step; newAttempt counts an attempt, a non-empty path
     // replaces the one recorded. Throws StateError.
     virtual void setStatus(const ReminderKey& key, ReminderStatus status, int code, const std::string& response,

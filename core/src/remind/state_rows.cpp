@@ -1,5 +1,4 @@
-// The index's folder rows as one text each, the same in every state backend.
-#include "remind/index_rows.hpp"
+#include "remind/state_rows.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -61,6 +60,33 @@ void parseFolder(const std::string& s, FolderIndex& folder) {
         }
         p = recEnd + 1;
     }
+}
+
+ReminderRecord RecordColumns::at(std::size_t i) const {
+    ReminderRecord r;
+    r.status = parseStatus(statuses[i]);
+    r.attempts = static_cast<int>(attempts[i]);
+    r.code = static_cast<int>(codes[i]);
+    r.response = responses[i];
+    r.lastAttempt = lasts[i];
+    r.sentAt = sents[i];
+    return r;
+}
+
+std::string recordStatusSql(const std::string& table, bool postgresql) {
+    const char* types[] = {"text", "text", "text", "text", "bigint", "bigint", "text", "text", "text", "text"};
+    std::string values;
+    for (int i = 0; i < 10; ++i) {
+        values += i ? ", " : "";
+        values += postgresql ? "$" + std::to_string(i + 1) + "::" + types[i] : std::string("?");
+    }
+    return "INSERT INTO " + table + " AS r(identity, review, recipient, status, attempts, code, response, last_attempt,"
+           " sent_at, path) VALUES(" + values + ")"
+           " ON CONFLICT(identity, review, recipient) DO UPDATE SET status = excluded.status,"
+           " attempts = r.attempts + excluded.attempts, code = excluded.code,"
+           " response = excluded.response, last_attempt = excluded.last_attempt,"
+           " sent_at = CASE WHEN excluded.sent_at <> '' THEN excluded.sent_at ELSE r.sent_at END,"
+           " path = CASE WHEN excluded.path <> '' THEN excluded.path ELSE r.path END";
 }
 
 }  // namespace overens::remind
