@@ -84,16 +84,38 @@ const std::map<std::string, Command>& commands() {
                  "  --lang sv|en         the language of the document and its comments (default sv)\n"
                  "  --from EXISTING.xml  take the organisation and parties from an existing source",
                  "overens new agreement --lang sv --from delegationsordning.xml -o overenskommelse.xml"}},
-        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR | --store SPEC] [-o DIR]   (the web form)",
+        {"serve", {nullptr, "serve [--listen 127.0.0.1:8080] [--workspace DIR | --store SPEC] [-o DIR] [--users FILE] [--certificate FILE --private-key FILE | --behind-proxy]   (the web form)",
                    "Serves the web form on a folder of answer files: the documents, a new document, the guided\n"
                    "interview or one page with every section, live checks in validate's words, a preview, and the\n"
                    "documents built for download. Saving writes the answer file itself, changing only what changed.\n"
-                   "  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; only 127.0.0.1 for now)\n"
-                   "  --workspace DIR      the folder of answer files (default: the current folder)\n"
-                   "  --store SPEC         where the documents are kept: a folder, or postgresql://USER@HOST:PORT/DB\n"
-                   "                       (versions kept; several servers can share one database)\n"
-                   "  -o DIR               where built documents go (default: DIR/out)",
-                   "overens serve --workspace sample-agreements/kommun", "serve"}},
+                   "On 127.0.0.1 no login is needed; any other address needs accounts (--users) and TLS.\n"
+                   "  --listen HOST:PORT        where to listen (default 127.0.0.1:8080; [::]:443 for IPv6)\n"
+                   "  --workspace DIR           the folder of answer files (default: the current folder)\n"
+                   "  --store SPEC              where the documents are kept: a folder, or\n"
+                   "                            postgresql://USER@HOST:PORT/DB (several servers can share one)\n"
+                   "  -o DIR                    where built documents go (default: DIR/out)\n"
+                   "  --users FILE              logins with the accounts of FILE (overens help user)\n"
+                   "  --certificate FILE        serve HTTPS with this certificate (PEM) ...\n"
+                   "  --private-key FILE        ... and its private key (PEM)\n"
+                   "  --behind-proxy            plain HTTP for a proxy in front that does TLS (trusts its\n"
+                   "                            X-Forwarded-Proto and X-Forwarded-For)\n"
+                   "  --client-timeout SECONDS  how long a client may take to send a request (default 10)\n"
+                   "Exit code 0 when stopped by SIGINT or SIGTERM; 2 a usage problem (e.g. another address without\n"
+                   "accounts or TLS) or an address that cannot be listened on.",
+                   "overens serve --listen 0.0.0.0:8443 --users /etc/overens/users --certificate cert.pem "
+                   "--private-key key.pem --workspace /srv/styrdokument", "serve"}},
+        {"user", {nullptr, "user add|remove|passwd|grant|list NAME --users FILE [--organisation ORG]... [--password-stdin]",
+                  "Manages the accounts of `overens serve --users FILE`: add one (granted the organisations named),\n"
+                  "change its password or its organisations, remove it, or list them. The password is asked twice on\n"
+                  "the terminal without echo, or read as one line of standard input with --password-stdin; only a\n"
+                  "salted PBKDF2-SHA256 hash is stored, in a file of mode 0600. A running server sees a change at once.\n"
+                  "  --users FILE          the users file (created by the first add)\n"
+                  "  --organisation ORG    with add or grant: an organisation the account may see (repeat it;\n"
+                  "                        comma-separated lists too; * = every organisation)\n"
+                  "  --password-stdin      read the password from standard input instead of the terminal\n"
+                  "Exit code 0 done; 1 no such account (or, for add, it exists); 2 usage, a bad password or an\n"
+                  "unreadable users file (nothing changed).",
+                  "overens user add anna.berg --users /etc/overens/users --organisation exempelby-ks", "accounts"}},
         {"store", {nullptr, "store export|import ORG FOLDER --store SPEC",
                    "Moves a whole organisation between a store and a folder of ordinary answer files. export writes\n"
                    "each document's current version into FOLDER; import saves a new version of each FOLDER/*.xml whose\n"
@@ -119,7 +141,7 @@ const std::map<std::string, Command>& commands() {
 // The options of the core that take a value (so that the value is not taken for the command).
 bool takesValue(const std::string& arg) {
     static const char* const names[] = {"-o", "--output", "-f", "--format", "-l", "--lang", "--templates",
-                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--store"};
+                                        "--reference-odt", "--pdf-engine", "-j", "--jobs", "--calendar", "--map", "--kind", "--from", "--store", "--users"};
     for (const char* n : names)
         if (arg == n) return true;
     return false;
@@ -193,6 +215,9 @@ protected:
         options.addOption(Option("store", "", "serve, store, remind: where the documents are kept: a folder, or "
                                               "postgresql://USER@HOST:PORT/DB")
                               .argument("SPEC"));
+        // user and serve (two modules) both read the accounts.
+        options.addOption(Option("users", "", "user, serve: the accounts (a users file, see 'overens help user')")
+                              .argument("FILE"));
         for (const ModuleEntry* m : modules)
             if (m->defineOptions) m->defineOptions(options);
     }

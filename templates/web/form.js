@@ -75,6 +75,14 @@
     if (slot) slot.innerHTML = result.summary;
   }
 
+  // The session's CSRF token, sent with every request the script makes (the forms carry it as _csrf).
+  function csrfHeaders() {
+    var meta = document.querySelector("meta[name=csrf-token]");
+    var headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    if (meta) headers["X-CSRF-Token"] = meta.getAttribute("content");
+    return headers;
+  }
+
   function formBody(form, extra) {
     var data = new URLSearchParams(new FormData(form));
     data.delete("_action");
@@ -92,7 +100,7 @@
       var mine = ++sequence;
       fetch(checkUrl, {
         method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        headers: csrfHeaders(),
         body: formBody(form, { _touched: Object.keys(touched).join(",") }),
         credentials: "same-origin"
       }).then(function (r) { return r.ok ? r.json() : null; }).then(function (result) {
@@ -119,7 +127,7 @@
       clearTimeout(timer);
       fetch(form.action, {
         method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        headers: csrfHeaders(),
         body: formBody(form, { _op: button.value, _js: "1" }),
         credentials: "same-origin"
       }).then(function (r) { return r.json(); }).then(function (reply) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <thread>
 
@@ -161,34 +162,33 @@ TEST_P(DocumentStoreTest, ConcurrentSavesHaveExactlyOneWinnerPerVersion) {
     EXPECT_EQ(st().read(id)->xml, all.rbegin()->second);
 }
 
-// The same race between processes: each child opens the store itself and saves on version 1
-// once all are ready; exactly one exits 0.
+// The same race between processes: each helper (store_save_child) opens the store itself and
+// saves on version 1 once all are ready (their standard input closes); exactly one exits 0.
 TEST_P(DocumentStoreTest, ConcurrentSavesFromProcessesHaveExactlyOneWinner) {
     ASSERT_EQ(st().save(id, agreement(), 0, "start", "").status, store::SaveStatus::Saved);
     constexpr int kProcesses = 5;
+    TempDir files;
     int gate[2];
     ASSERT_EQ(pipe(gate), 0);
     std::vector<pid_t> children;
     for (int p = 0; p < kProcesses; ++p) {
+        const std::string file = (files / ("p" + std::to_string(p) + ".xml")).string();
+        writeFile(file, agreementBy("process " + std::to_string(p)));
+        const std::string helper = OVERENS_STORE_SAVE_CHILD;
         const pid_t pid = fork();
         ASSERT_GE(pid, 0);
-        if (pid == 0) {
+        if (pid == 0) {  // only async-signal-safe calls before exec
+            dup2(gate[0], 0);
+            close(gate[0]);
             close(gate[1]);
-            int code = 3;
-            try {
-                auto mine = under->open();
-                char c;
-                while (read(gate[0], &c, 1) > 0) {
-                }  // the gate opens when the parent closes it
-                const auto r = mine->save(id, agreementBy("process " + std::to_string(p)), 1, "p", "");
-                code = r.status == store::SaveStatus::Saved ? 0 : r.status == store::SaveStatus::Stale ? 1 : 2;
-            } catch (...) {
-            }
-            _exit(code);
+            execl(helper.c_str(), helper.c_str(), under->spec().c_str(), id.organisation.c_str(), id.name.c_str(), "1",
+                  file.c_str(), static_cast<char*>(nullptr));
+            _exit(3);
         }
         children.push_back(pid);
     }
     close(gate[0]);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let them open the store
     close(gate[1]);
     int winners = 0, losers = 0;
     for (pid_t pid : children) {
@@ -286,16 +286,37 @@ TEST(FolderStore, AFileChangedOutsideTheServiceBecomesAVersionByNobody) {
     auto doc = st.read(top);
     ASSERT_TRUE(doc);
     EXPECT_EQ(doc->version, 1);
+    ASSERT_EQ(st.history(top).size(), 1u);
+    EXPECT_EQ(st.history(top)[0].author, "");
+    EXPECT_EQ(st.readVersion(top, 1), agreement());
+    // Reading wrote nothing but the store's own record of that version.
+    EXPECT_EQ(readFile(dir / top.name), agreement());
+    EXPECT_TRUE(fs::exists(dir / ".overens/history/-" / top.name / "1.json"));
+
+    ASSERT_EQ(st.save(top, agreementBy("anna"), 1, "anna", "goals").version, 2);
     writeFile(dir / top.name, agreementBy("an editor"));
     doc = st.read(top);
-    EXPECT_EQ(doc->version, 2);
+    EXPECT_EQ(doc->version, 3);
+    EXPECT_EQ(doc->xml, agreementBy("an editor"));
     const auto history = st.history(top);
-    ASSERT_EQ(history.size(), 2u);
+    ASSERT_EQ(history.size(), 3u);
     EXPECT_EQ(history[0].author, "");
-    EXPECT_EQ(history[1].author, "");
-    // A save based on what the service last saw is stale.
-    EXPECT_EQ(st.save(top, agreementBy("me"), 1, "anna", "").status, store::SaveStatus::Stale);
+    EXPECT_EQ(history[1].author, "anna");
+    EXPECT_EQ(history[2].author, "");
+    EXPECT_EQ(history[2].savedAt.size(), 20u) << history[2].savedAt;
+    EXPECT_EQ(st.readVersion(top, 1), agreement());
+    EXPECT_EQ(st.readVersion(top, 3), agreementBy("an editor"));
+    // Changed again before anyone saved: another version, so version 3 still names its bytes.
+    writeFile(dir / top.name, agreementBy("another editor"));
+    EXPECT_EQ(st.save(top, agreementBy("me"), 3, "anna", "").status, store::SaveStatus::Stale);
+    EXPECT_EQ(st.read(top)->version, 4);
+    EXPECT_EQ(st.readVersion(top, 3), agreementBy("an editor"));
+    writeFile(dir / top.name, agreementBy("an editor"));
+    // A save based on what the service last saw is stale, and the editor's change stays.
+    EXPECT_EQ(st.save(top, agreementBy("me"), 4, "anna", "").status, store::SaveStatus::Stale);
     EXPECT_EQ(readFile(dir / top.name), agreementBy("an editor"));
+    ASSERT_EQ(st.save(top, agreementBy("me"), 5, "anna", "").version, 6);
+    EXPECT_EQ(st.history(top).size(), 6u);
     EXPECT_EQ(st.organisations(), std::vector<std::string>{""});
 }
 
@@ -310,6 +331,11 @@ TEST(FolderStore, LinksAndOutputFoldersAreNotDocumentsOrOrganisations) {
     fs::create_symlink(dir / "outside/secret.xml", dir / "secret.xml");
     EXPECT_TRUE(st.documents("").empty());
     EXPECT_FALSE(st.read({"", "secret.xml"}));
+    // A new document cannot take the link's name, and nothing is written through the link.
+    EXPECT_TRUE(st.taken({"", "secret.xml"}));
+    EXPECT_EQ(st.save({"", "secret.xml"}, agreementBy("me"), 0, "anna", "").status, store::SaveStatus::Exists);
+    EXPECT_EQ(readFile(dir / "outside/secret.xml"), agreement());
+    EXPECT_EQ(st.save({"linked", "secret.xml"}, agreementBy("me"), 0, "anna", "").status, store::SaveStatus::Refused);
     EXPECT_TRUE(st.documents("linked").empty());
     EXPECT_EQ(st.organisations(), std::vector<std::string>{"outside"});
     std::string error;

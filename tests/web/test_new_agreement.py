@@ -110,7 +110,7 @@ class NewAgreementTest(webtest.BrowserTest):
         self.javascript(False)
         self.get("/new")
         self.find("input[name=kind][value=delegation-order]").click()
-        webtest.Select(self.by_id("new-from")).select_by_value("exempelby-instruktion-kommundirektor.xml")
+        webtest.Select(self.by_id("new-from")).select_by_value("/exempelby-instruktion-kommundirektor.xml")  # ORG/NAME, "" the top level
         self.type_into("new-file", "ny-delegationsordning")
         self.click("form[action='/new'] button[type=submit]")
         # Organisation and parties come from the instruction: nothing typed twice.

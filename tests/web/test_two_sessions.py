@@ -71,7 +71,6 @@ class TwoSessionsTest(webtest.BrowserTest):
         self.assertTrue(self.exists('.conflict-table tr.conflict-both[data-path="registration.dnr"]'))
         self.assertEqual(len(rows), 2, rows)
         self.assertNoAxeViolations("the conflict page")
-        conflict_url = self.driver.current_url
 
         # Back to the form: the answers are still there.
         self.click("main ul.list li:first-child a")
@@ -87,7 +86,6 @@ class TwoSessionsTest(webtest.BrowserTest):
         saved_by_second = self.read()
         self.assertIn('dnr="KS 2027/0200"', saved_by_second)
         self.assertIn('email="ordforande@exempelby.se"', saved_by_second)
-        self.assertNotEqual(conflict_url, self.driver.current_url)
 
         # The history: the version first seen, the first's and the second's save.
         self.get("/history?file=" + AGREEMENT)

@@ -28,18 +28,24 @@ WAIT = 20  # seconds: the longest any step may take before the test fails
 
 
 class Server:
-    """`overens serve` on a free port over a folder; stopped (SIGTERM, bounded) by stop()."""
+    """`overens serve` on a free port over a folder; stopped (SIGTERM, bounded) by stop().
+    Its standard error (the refusal log) goes to a file, read with log()."""
 
-    def __init__(self, workspace, output=None):
-        args = [OVERENS, "serve", "--listen", "127.0.0.1:0", "--workspace", workspace]
+    def __init__(self, workspace, output=None, args=(), listen="127.0.0.1:0", env=None):
+        command = [OVERENS, "serve", "--listen", listen, "--workspace", workspace]
         if output:
-            args += ["-o", output]
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            command += ["-o", output]
+        command += list(args)
+        self.errors = tempfile.NamedTemporaryFile(prefix="overens-serve-", suffix=".log", delete=False)
+        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.errors, text=True,
+                                     env=dict(os.environ, **(env or {})))
         line = self._first_line()
-        if not line.startswith("http://127.0.0.1:"):
+        if not (line.startswith("http://") or line.startswith("https://")):
             self.stop()
-            raise RuntimeError("overens serve did not start: %r %s" % (line, self.proc.stderr.read()))
+            raise RuntimeError("overens serve did not start: %r %s" % (line, self.log()))
         self.url = line.split()[0].rstrip("/")
+        self.host = self.url.split("//", 1)[1].rsplit(":", 1)[0]
+        self.port = int(self.url.rsplit(":", 1)[1])
 
     def _first_line(self):
         import selectors
@@ -48,6 +54,11 @@ class Server:
         if not sel.select(timeout=WAIT):
             return ""
         return self.proc.stdout.readline().strip()
+
+    def log(self):
+        """Everything the server wrote to standard error so far."""
+        with open(self.errors.name, encoding="utf-8", errors="replace") as f:
+            return f.read()
 
     def stop(self):
         if self.proc.poll() is None:
@@ -58,7 +69,11 @@ class Server:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
         self.proc.stdout.close()
-        self.proc.stderr.close()
+        self.errors.close()
+        try:
+            os.unlink(self.errors.name)
+        except OSError:
+            pass
         return self.proc.returncode
 
 
@@ -241,3 +256,141 @@ class BrowserTest(unittest.TestCase):
     def run_tool(self, tool, *args):
         return subprocess.run([os.path.join(SHARED_TOOLS, tool)] + list(args), capture_output=True, text=True,
                               timeout=120)
+
+
+# --- without a browser: an HTTP client with cookies and the page's CSRF token --------------------
+
+import hashlib  # noqa: E402
+import http.client  # noqa: E402
+import re  # noqa: E402
+import ssl  # noqa: E402
+import urllib.parse  # noqa: E402
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+class Reply:
+    def __init__(self, response, body):
+        self.status = response.status
+        self.headers = response.headers
+        self.body = body
+        self.text = body.decode("utf-8", errors="replace")
+        self.cookies = response.headers.get_all("Set-Cookie") or []
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def csrf(self):
+        """The CSRF token of the page (its meta tag, else a form's _csrf field)."""
+        m = re.search(r'<meta name="csrf-token" content="([^"]+)">', self.text) or \
+            re.search(r'name="_csrf" value="([^"]+)"', self.text)
+        return m.group(1) if m else ""
+
+
+class Client:
+    """One browser's worth of state against a server: its cookies, over HTTP or HTTPS."""
+
+    def __init__(self, server, cafile=None, timeout=WAIT):
+        self.host, self.port = server.host, server.port
+        self.tls = server.url.startswith("https://")
+        self.cafile = cafile
+        self.timeout = timeout
+        self.cookies = {}
+
+    def connection(self):
+        if self.tls:
+            context = ssl.create_default_context(cafile=self.cafile)
+            return http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout, context=context)
+        return http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+
+    def request(self, method, path, body=None, headers=None):
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if isinstance(body, dict) or isinstance(body, list):
+            body = urllib.parse.urlencode(body)
+            headers.update(FORM)
+        conn = self.connection()
+        try:
+            conn.request(method, path, body, headers)
+            r = conn.getresponse()
+            reply = Reply(r, r.read())
+        finally:
+            conn.close()
+        for c in reply.cookies:
+            name, _, rest = c.partition("=")
+            value = rest.split(";", 1)[0]
+            if "Max-Age=0" in c:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        return reply
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, form, csrf=None, headers=None):
+        """POST form (a dict or a list of pairs); csrf: the token to add as _csrf (None: none)."""
+        pairs = list(form.items()) if isinstance(form, dict) else list(form)
+        if csrf is not None:
+            pairs.append(("_csrf", csrf))
+        return self.request("POST", path, pairs, headers)
+
+    def token(self, path="/"):
+        """The CSRF token a page of this session carries."""
+        return self.get(path).csrf()
+
+    def login(self, user, password, expect=303):
+        page = self.get("/login")
+        r = self.post("/login", {"user": user, "password": password, "next": "/"}, csrf=page.csrf())
+        assert r.status == expect, (r.status, r.text[:500])
+        return r
+
+
+def tree_digest(folder):
+    """SHA-256 of every file under folder (names, bytes and symbolic links' targets). The folder
+    store's own records (.overens/: the version a document had when it was first opened) are left
+    out: opening a document is not a change of it."""
+    h = hashlib.sha256()
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != ".overens")
+        for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(root, d))]):
+            path = os.path.join(root, name)
+            h.update(os.path.relpath(path, folder).encode() + b"\0")
+            if os.path.islink(path):
+                h.update(b"link:" + os.readlink(path).encode())
+            else:
+                with open(path, "rb") as f:
+                    h.update(f.read())
+            h.update(b"\0")
+    return h.hexdigest()
+
+
+def make_users(path, accounts):
+    """A users file through `overens user add` (cheap test hashes): accounts = {name: (password, [orgs])}."""
+    env = dict(os.environ, OVERENS_TEST_PBKDF2_ITERATIONS="1000")
+    for name, (password, orgs) in accounts.items():
+        args = [OVERENS, "user", "add", name, "--users", path, "--password-stdin"]
+        for org in orgs:
+            args += ["--organisation", org]
+        subprocess.run(args, input=password + "\n", text=True, check=True, capture_output=True, env=env, timeout=60)
+
+
+def workspace_with_users(prefix, accounts):
+    """A temporary folder with a copy of the samples and a users file: (folder, workspace, users file)."""
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    users = os.path.join(tmp, "users")
+    make_users(users, accounts)
+    return tmp, copy_samples(tmp), users
+
+
+def make_certificate(folder, host="127.0.0.1"):
+    """A self-signed certificate for host (openssl), as (certificate, private key)."""
+    cert, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "2", "-subj", "/CN=" + host, "-addext", "subjectAltName=IP:" + host],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+TEST_ENV = {"OVERENS_TEST_PBKDF2_ITERATIONS": "1000"}  # the server's dummy hash as cheap as the test hashes

@@ -93,14 +93,14 @@ void Publication::discard(Staged& s, bool removeFile) {
     s.fd = -1;
 }
 
-void Publication::stage(const std::string& name, const std::function<void(std::ostream&)>& fn) {
+void Publication::stage(const std::string& name, const std::function<void(std::ostream&)>& fn, unsigned mode) {
     removeStaleTemporaries(folder_, name);
     // A hidden temporary beside the final file: same file system, so the rename is atomic.
     Staged s{folder_ / tempName(name), folder_ / name, -1, -1};
     {
         // A stop signal between creating the file and listing it would leave it behind: hold them.
         const temp_registry::HoldSignals hold;
-        s.fd = ::open(s.temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        s.fd = ::open(s.temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
         if (s.fd < 0) throw std::runtime_error(errnoText("cannot create", s.temp));
         ::flock(s.fd, LOCK_EX);
         s.slot = temp_registry::add(s.temp.c_str());

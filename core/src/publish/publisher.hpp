@@ -23,9 +23,10 @@ public:
     Publication(const Publication&) = delete;
     Publication& operator=(const Publication&) = delete;
 
-    // Write one output (name without folder) through fn into a temporary file. Throws on I/O
-    // errors or whatever fn throws; the temporary is removed then.
-    void stage(const std::string& name, const std::function<void(std::ostream&)>& fn);
+    // Write one output (name without folder) through fn into a temporary file created with
+    // `mode` (less the umask; 0600 for a secret such as the users file). Throws on I/O errors or
+    // whatever fn throws; the temporary is removed then.
+    void stage(const std::string& name, const std::function<void(std::ostream&)>& fn, unsigned mode = 0666);
     // Rename every staged file into place, then make the renames durable.
     void commit();
     std::vector<std::filesystem::path> published() const;

@@ -75,6 +75,9 @@ public:
 
     // The current version; nullopt when there is no such document.
     virtual std::optional<StoredDocument> read(const DocumentId& id) const = 0;
+    // Whether a new document may not take this name: there is a document, or (in the folder
+    // store) anything else at all at its path, a link that leads out or a folder included.
+    virtual bool taken(const DocumentId& id) const { return read(id).has_value(); }
     // One earlier (or the current) version's bytes; nullopt when there is none.
     virtual std::optional<std::string> readVersion(const DocumentId& id, int version) const = 0;
     // Every version, oldest first.

@@ -22,19 +22,29 @@ namespace {
 
 constexpr const char* kPrivate = ".overens";
 
-// An exclusive flock on a document's lock file, for the lifetime of the object.
-class DocumentLock {
+// A flock on an organisation's folder for the lifetime of the object: shared to read, exclusive
+// to save. The folder itself is locked (no lock file), so reading writes nothing at all.
+class FolderLock {
 public:
-    explicit DocumentLock(const fs::path& file) {
-        fs::create_directories(file.parent_path());
-        fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ < 0) throw std::runtime_error("cannot open the lock file " + file.string());
-        while (::flock(fd_, LOCK_EX) != 0)
-            if (errno != EINTR) throw std::runtime_error("cannot lock " + file.string());
+    FolderLock(const fs::path& folder, bool exclusive) {
+        fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd_ < 0) {
+            if (exclusive) throw std::runtime_error("cannot open the folder " + folder.string());
+            return;  // no folder: nothing to read, nothing to lock
+        }
+        while (::flock(fd_, exclusive ? LOCK_EX : LOCK_SH) != 0)
+            if (errno != EINTR) throw std::runtime_error("cannot lock " + folder.string());
     }
-    ~DocumentLock() { ::close(fd_); }  // closing releases the lock
-    DocumentLock(const DocumentLock&) = delete;
-    DocumentLock& operator=(const DocumentLock&) = delete;
+    // From shared to exclusive (not atomically: what was read under the shared lock is read again).
+    void exclusive() {
+        while (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0)
+            if (errno != EINTR) throw std::runtime_error("cannot lock a folder");
+    }
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
 
 private:
     int fd_ = -1;
@@ -80,6 +90,12 @@ bool validId(const DocumentId& id) {
     return (id.organisation.empty() || validOrganisation(id.organisation)) && validDocumentName(id.name);
 }
 
+// An organisation's folder that is a symbolic link could point anywhere: it holds nothing.
+bool linked(const fs::path& folder) {
+    std::error_code ec;
+    return fs::is_symlink(folder, ec);
+}
+
 }  // namespace
 
 FolderStore::FolderStore(fs::path folder) : folder_(std::move(folder)) {}
@@ -94,13 +110,10 @@ fs::path FolderStore::historyOf(const DocumentId& id) const {
     return folder_ / kPrivate / "history" / (id.organisation.empty() ? "-" : id.organisation) / id.name;
 }
 
-fs::path FolderStore::lockOf(const DocumentId& id) const {
-    return folder_ / kPrivate / "locks" / (id.organisation.empty() ? "-" : id.organisation) / (id.name + ".lock");
-}
-
 std::vector<std::string> FolderStore::documents(const std::string& organisation) const {
     std::vector<std::string> names;
     if (!organisation.empty() && !validOrganisation(organisation)) return names;
+    if (linked(folderOf(organisation))) return names;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folderOf(organisation), ec)) {
         const std::string name = entry.path().filename().string();
@@ -170,29 +183,51 @@ void FolderStore::record(const DocumentId& id, int number, const std::string& xm
     publish(dir, n + ".json", json.str());
 }
 
-std::optional<StoredDocument> FolderStore::current(const DocumentId& id) const {
+std::optional<FolderStore::Current> FolderStore::current(const DocumentId& id) const {
+    if (linked(folderOf(id.organisation))) return std::nullopt;
     const auto bytes = readPlainFile(folderOf(id.organisation) / id.name);
     if (!bytes) return std::nullopt;
     const std::vector<int> numbers = recorded(id);
     const int newest = numbers.empty() ? 0 : numbers.back();
     if (newest > 0) {
         const auto info = readInfo(historyOf(id) / (std::to_string(newest) + ".json"), newest);
-        if (info && info->sha256 == sha256Hex(*bytes)) return StoredDocument{*bytes, newest};
+        if (info && info->sha256 == sha256Hex(*bytes)) return Current{*bytes, newest, false};
     }
-    record(id, newest + 1, *bytes, "", "");  // changed (or first seen) outside the service
-    return StoredDocument{*bytes, newest + 1};
+    // Changed (or first seen) outside the service: version newest + 1, recorded by the next save.
+    return Current{*bytes, newest + 1, true};
+}
+
+std::optional<FolderStore::Current> FolderStore::seen(const DocumentId& id) const {
+    FolderLock lock(folderOf(id.organisation), false);
+    auto now = current(id);
+    if (now && now->pending) {
+        // The first look at a file the service has not seen as it is now records it (by ""), so
+        // that its version number always names these bytes.
+        lock.exclusive();
+        now = current(id);
+        if (now && now->pending) record(id, now->version, now->xml, "", "");
+        if (now) now->pending = false;
+    }
+    return now;
 }
 
 std::optional<StoredDocument> FolderStore::read(const DocumentId& id) const {
     if (!validId(id)) return std::nullopt;
-    DocumentLock lock(lockOf(id));
-    return current(id);
+    const auto now = seen(id);
+    if (!now) return std::nullopt;
+    return StoredDocument{now->xml, now->version};
+}
+
+bool FolderStore::taken(const DocumentId& id) const {
+    if (!validId(id)) return false;
+    std::error_code ec;
+    return linked(folderOf(id.organisation)) || fs::exists(fs::symlink_status(folderOf(id.organisation) / id.name, ec));
 }
 
 std::optional<std::string> FolderStore::readVersion(const DocumentId& id, int version) const {
     if (!validId(id) || version <= 0) return std::nullopt;
-    DocumentLock lock(lockOf(id));
-    current(id);
+    seen(id);
+    FolderLock lock(folderOf(id.organisation), false);
     std::error_code ec;
     if (!fs::exists(historyOf(id) / (std::to_string(version) + ".json"), ec)) return std::nullopt;
     return readPlainFile(historyOf(id) / (std::to_string(version) + ".xml"));
@@ -201,8 +236,8 @@ std::optional<std::string> FolderStore::readVersion(const DocumentId& id, int ve
 std::vector<VersionInfo> FolderStore::history(const DocumentId& id) const {
     std::vector<VersionInfo> out;
     if (!validId(id)) return out;
-    DocumentLock lock(lockOf(id));
-    current(id);
+    seen(id);
+    FolderLock lock(folderOf(id.organisation), false);
     for (int n : recorded(id))
         if (auto info = readInfo(historyOf(id) / (std::to_string(n) + ".json"), n)) out.push_back(*info);
     return out;
@@ -211,17 +246,18 @@ std::vector<VersionInfo> FolderStore::history(const DocumentId& id) const {
 SaveResult FolderStore::save(const DocumentId& id, const std::string& xml, int basedOn, const std::string& author,
                              const std::string& summary) {
     SaveResult result;
-    if (!validId(id)) {
+    if (!validId(id) || linked(folderOf(id.organisation))) {
         result.status = SaveStatus::Refused;
         result.error = "not a valid document: '" + id.organisation + "/" + id.name + "'";
         return result;
     }
     try {
-        DocumentLock lock(lockOf(id));
+        fs::create_directories(folderOf(id.organisation));
+        FolderLock lock(folderOf(id.organisation), true);
         const auto now = current(id);
-        if (basedOn == 0 && now) {
+        if (basedOn == 0 && (now || taken(id))) {
             result.status = SaveStatus::Exists;
-            result.version = now->version;
+            result.version = now ? now->version : 0;
             return result;
         }
         if (basedOn != 0 && (!now || now->version != basedOn)) {
@@ -229,6 +265,7 @@ SaveResult FolderStore::save(const DocumentId& id, const std::string& xml, int b
             result.version = now ? now->version : 0;
             return result;
         }
+        if (now && now->pending) record(id, now->version, now->xml, "", "");  // what was there before this save
         const std::vector<int> numbers = recorded(id);
         const int number = numbers.empty() ? 1 : numbers.back() + 1;
         record(id, number, xml, author, summary);

@@ -1,9 +1,11 @@
 // The folder store: the workspace's answer files are the truth (<folder>/*.xml is the
 // organisation "", <folder>/<org>/*.xml the organisation <org>). Every saved version is kept
 // under <folder>/.overens/history/<org or "-">/<name>/<N>.xml with <N>.json (who, when, what);
-// a file changed outside the service is recorded as a new version by "" the next time the store
-// looks at it. A save holds the document's lock file (flock) while it compares, records and
-// publishes, so of two saves on one version exactly one wins, in any number of processes.
+// a file changed outside the service becomes a new version by "" when the store next reads it
+// (or saves over it), so a version number always names the same bytes. A save holds an exclusive
+// flock on the organisation's folder while it compares, records and publishes, so of two saves on
+// one version exactly one wins, in any number of processes; reads hold it shared. Only .overens/
+// is written by reading.
 #pragma once
 
 #include <filesystem>
@@ -21,6 +23,7 @@ public:
     bool createOrganisation(const std::string& id, std::string& error) override;
     std::vector<std::string> documents(const std::string& organisation) const override;
     std::optional<StoredDocument> read(const DocumentId& id) const override;
+    bool taken(const DocumentId& id) const override;
     std::optional<std::string> readVersion(const DocumentId& id, int version) const override;
     std::vector<VersionInfo> history(const DocumentId& id) const override;
     SaveResult save(const DocumentId& id, const std::string& xml, int basedOn, const std::string& author,
@@ -32,10 +35,16 @@ public:
 private:
     std::filesystem::path folderOf(const std::string& organisation) const;
     std::filesystem::path historyOf(const DocumentId& id) const;
-    std::filesystem::path lockOf(const DocumentId& id) const;
-    // With the document's lock held: the file as it is now, recorded as a version by "" when it
-    // differs from the newest recorded one. nullopt when there is no file.
-    std::optional<StoredDocument> current(const DocumentId& id) const;
+    struct Current {
+        std::string xml;
+        int version = 0;
+        bool pending = false;  // changed outside the service: `version` is not recorded yet
+    };
+    // With the folder locked: the file as it is now and its version (the newest recorded one, or
+    // one more when the file differs from it). nullopt when there is no file.
+    std::optional<Current> current(const DocumentId& id) const;
+    // current(), with a pending version recorded first (under the exclusive lock).
+    std::optional<Current> seen(const DocumentId& id) const;
     std::vector<int> recorded(const DocumentId& id) const;  // version numbers, ascending
     void record(const DocumentId& id, int number, const std::string& xml, const std::string& author,
                 const std::string& summary) const;

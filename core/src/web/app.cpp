@@ -84,6 +84,8 @@ Response WebApp::page(const PageContext& pc, const std::string& title, const std
                                                     {"lang-switch", langSwitch},
                                                     {"language-label", esc(pc.ui.get("language-nav-label"))},
                                                     {"footer", esc(pc.ui.get("footer"))},
+                                                    {"account", accountBar(pc)},
+                                                    {"csrf", esc(pc.request.principal.csrfToken)},
                                                     {"body", body}});
     if (pc.langFromQuery) r.headers.emplace_back("Set-Cookie", "overens-lang=" + pc.lang + "; Path=/; SameSite=Strict");
     return r;
@@ -97,9 +99,12 @@ Response WebApp::notFound(const PageContext& pc) {
                 404);
 }
 
-Response WebApp::handle(const Request& request) {
-    std::lock_guard<std::mutex> lock(mutex_);
+Response WebApp::handle(const Request& in) {
     try {
+        Request request = in;
+        // Outside the lock: a login's slow hash must not hold up everyone else's pages.
+        if (auto answer = admit(request)) return *answer;
+        std::lock_guard<std::mutex> lock(mutex_);
         return route(request);
     } catch (const std::exception& e) {
         return Response::text(500, std::string("overens serve: ") + e.what() + "\n");
@@ -131,8 +136,6 @@ Response WebApp::route(const Request& request) {
     std::string id, rest;
     if (splitDraftPath(path, id, rest)) {
         Draft* draft = drafts_.find(id);
-        // A draft of an organisation the principal may not access is not there for them.
-        if (draft && !request.principal.mayAccess(draft->organisation)) draft = nullptr;
         if (!draft) {
             PageContext pc = pageContext(request, "sv");
             return page(pc, pc.ui.get("draft-gone-title"),
@@ -141,6 +144,10 @@ Response WebApp::route(const Request& request) {
                             esc(pc.ui.get("nav-documents")) + "</a></p>",
                         404);
         }
+        // A draft of an organisation the principal may not access: refused, and logged.
+        if (!request.principal.mayAccess(draft->organisation))
+            return refused(request, 403, "refused-organisation",
+                           "a draft of organisation '" + draft->organisation + "' not granted");
         if (rest == "all") return post ? submitEdit(request, *draft, -1) : editPage(request, *draft, -1);
         if (startsWith(rest, "step/")) {
             int step = 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -13,6 +14,7 @@
 
 #include "edit/answers.hpp"
 #include "engine/engine.hpp"
+#include "web/access.hpp"
 #include "web/checker.hpp"
 #include "web/drafts.hpp"
 #include "web/form_model.hpp"
@@ -29,6 +31,8 @@ public:
            std::filesystem::path scratch);
 
     Response handle(const Request& request);
+    // Who may use the pages (accounts, sessions, CSRF); without it, no accounts.
+    void useAccess(Access& access) { access_ = &access; }
 
 private:
     // What every page shares: the UI language and its wording.
@@ -40,6 +44,13 @@ private:
     };
 
     Response route(const Request& request);
+    // page_login.cpp: the gate before any page (the principal, CSRF, refused input, logins), and
+    // the refusal of a request for an organisation the principal may not see.
+    std::optional<Response> admit(Request& request);
+    Response loginPage(const Request& request, const std::string& error, int status, const std::string& token);
+    Response loginSubmit(const Request& request);
+    Response refused(const Request& request, int status, const std::string& key, const std::string& why);
+    std::string accountBar(const PageContext& pc) const;
     PageContext pageContext(const Request& request, const std::string& documentLang);
     Response page(const PageContext& pc, const std::string& title, const std::string& body, int status = 200);
     Response notFound(const PageContext& pc);
@@ -103,6 +114,8 @@ private:
     DraftStore drafts_;
     Checker checker_;
     std::mutex mutex_;
+    std::unique_ptr<Access> ownAccess_ = std::make_unique<Access>(nullptr, AccessSettings{});
+    Access* access_ = ownAccess_.get();
 };
 
 }  // namespace overens::web

@@ -19,6 +19,11 @@ std::string Request::param(const std::string& name) const {
 
 bool Request::hasParam(const std::string& name) const { return lastOf(form, name) || lastOf(query, name); }
 
+std::string Request::header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
 Response Response::redirect(const std::string& location) {
     Response r;
     r.status = 303;

@@ -20,12 +20,19 @@ struct Request {
     Params query;
     Params form;         // application/x-www-form-urlencoded body of a POST
     std::map<std::string, std::string> cookies;
-    // Who is asking, filled in by the access layer before WebApp::handle (principal.hpp).
+    std::map<std::string, std::string> headers;  // by lower-case name
+    std::string client;   // the peer's address (or X-Forwarded-For's first one behind a proxy), for logs
+    // Who is asking, filled in by the access layer before any page (principal.hpp).
     Principal principal;
+    // Set by the server when it refused what was sent, for the access layer to answer and log:
+    // "cross-site", "too-large", "too-many-fields", "field-too-large", "bad-character",
+    // "not-urlencoded" (refusalDetail: the field, the character).
+    std::string refusal, refusalDetail;
 
     // The last value of a query or form parameter ("" when absent).
     std::string param(const std::string& name) const;
     bool hasParam(const std::string& name) const;
+    std::string header(const std::string& lowerCaseName) const;
 };
 
 struct Response {

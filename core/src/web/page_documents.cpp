@@ -12,7 +12,10 @@ Response WebApp::documentsPage(const Request& request) {
     const std::vector<std::string> organisations = organisationsFor(request);
 
     std::string body = "<h1 class=\"heading-l\">" + esc(ui.get("documents-title")) + "</h1>";
-    body += "<p class=\"lead\">" + esc(ui.format("documents-intro", {{"folder", store_.describe()}})) + "</p>";
+    // describe() is for logs ("folder /srv/x", "postgresql://..."): the page names the place itself.
+    std::string where = store_.describe();
+    if (where.rfind("folder ", 0) == 0) where.erase(0, 7);
+    body += "<p class=\"lead\">" + esc(ui.format("documents-intro", {{"folder", where}})) + "</p>";
     body += "<p><a class=\"button\" href=\"/new\">" + esc(ui.get("new-document")) + "</a></p>";
     std::size_t shown = 0;
     for (const auto& org : organisations) {

@@ -134,6 +134,7 @@ Response WebApp::editPage(const Request& request, Draft& draft, int step) {
     body += "<button type=\"submit\" name=\"_action\" value=\"" + std::string(step < 0 || last ? "check" : "next") +
             "\" hidden tabindex=\"-1\">" + esc(ui.get(step < 0 || last ? "action-check" : "action-next")) + "</button>";
     body += "<input type=\"hidden\" name=\"_step\" value=\"" + std::to_string(step) + "\">";
+    body += csrfField(request);
     if (step >= 0) {
         body += "<nav class=\"steps\" aria-label=\"" + esc(ui.get("steps-label")) + "\"><p class=\"progress\">" +
                 esc(ui.format("progress", {{"n", std::to_string(step + 1)}, {"total", std::to_string(steps.size())}})) +

@@ -123,7 +123,7 @@ Response WebApp::createDocument(const Request& request) {
     if (std::find(organisations.begin(), organisations.end(), org) == organisations.end())
         return newPage(request, pc.ui.get("new-error-organisation"), "org");
     if (!store::validDocumentName(file)) return newPage(request, pc.ui.get("new-error-file"), "file");
-    if (store_.read({org, file})) return newPage(request, pc.ui.format("new-error-exists", {{"file", file}}), "file");
+    if (store_.taken({org, file})) return newPage(request, pc.ui.format("new-error-exists", {{"file", file}}), "file");
     const std::string lang = request.param("lang") == "en" ? "en" : "sv";
     std::optional<std::string> from;
     const std::string fromParam = request.param("from");

@@ -13,6 +13,20 @@ namespace overens::web {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Whether file (after following every symbolic link) is a file directly in folder: a link out of
+// the output folder is never served.
+bool insideFolder(const fs::path& folder, const fs::path& file) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(file, ec);
+    if (ec) return false;
+    const fs::path root = fs::canonical(folder, ec);
+    return !ec && real.parent_path() == root;
+}
+
+}  // namespace
+
 Response WebApp::previewPage(const Request& request, Draft& draft) {
     PageContext pc = pageContext(request, draft.uiLang);
     const DocumentKind* kind = kindOf(draft);
@@ -46,9 +60,9 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
             "</h1>";
     if (draft.unsaved()) {
         body += "<div class=\"notice notice--important\"><p>" + esc(ui.get("build-unsaved")) + "</p></div>";
-        body += "<form method=\"post\" action=\"" + base + "all\"><input type=\"hidden\" name=\"_step\" value=\"-1\">"
-                "<button type=\"submit\" class=\"button\" name=\"_action\" value=\"save\">" + esc(ui.get("action-save")) +
-                "</button></form>";
+        body += "<form method=\"post\" action=\"" + base + "all\">" + csrfField(request) +
+                "<input type=\"hidden\" name=\"_step\" value=\"-1\"><button type=\"submit\" class=\"button\" "
+                "name=\"_action\" value=\"save\">" + esc(ui.get("action-save")) + "</button></form>";
         return page(pc, ui.get("build-title"), body);
     }
     std::string published;
@@ -102,8 +116,8 @@ Response WebApp::buildPage(const Request& request, Draft& draft, bool run) {
         body += "<ul class=\"downloads\">" + published + "</ul>";
     }
     body += "<p>" + esc(ui.format("build-intro", {{"folder", outputFolderOf(draft.organisation).string()}})) + "</p>";
-    body += "<form method=\"post\" action=\"" + base + "build\"><button type=\"submit\" class=\"button\">" +
-            esc(ui.get("build-run")) + "</button></form>";
+    body += "<form method=\"post\" action=\"" + base + "build\">" + csrfField(request) +
+            "<button type=\"submit\" class=\"button\">" + esc(ui.get("build-run")) + "</button></form>";
     return page(pc, ui.get("build-title"), body);
 }
 
@@ -114,7 +128,8 @@ Response WebApp::download(const Request& request, const std::string& name) {
     const std::string ext = fs::path(name).extension().string();
     std::error_code ec;
     const bool allowed = orgAllowed && !name.empty() && name.find('/') == std::string::npos && name.front() != '.' &&
-                         (ext == ".odt" || ext == ".pdf" || ext == ".ics") && fs::is_regular_file(file, ec);
+                         (ext == ".odt" || ext == ".pdf" || ext == ".ics") && fs::is_regular_file(file, ec) &&
+                         insideFolder(outputFolderOf(org), file);
     if (!allowed) return notFound(pageContext(request, "sv"));
     Response r;
     r.contentType = ext == ".odt"   ? "application/vnd.oasis.opendocument.text"
