@@ -225,16 +225,9 @@ void PostgresqlState::release(const ReminderKey& key) {
 
 void PostgresqlState::setStatus(const ReminderKey& key, ReminderStatus status, int code, const std::string& response,
                                 const std::string& path, bool newAttempt) {
-    std::string id = key.identity, rv = key.review, rc = key.recipient, st = statusName(status), resp = response,
-                p = path;
-    std::string when = utcNow();
-    std::string sentAt = status == ReminderStatus::Sent ? when : std::string();
-    Int64 c = code;
-    Int64 attempt = newAttempt ? 1 : 0;
     try {
-        // One statement outside a transaction: committed (synchronous_commit) when it returns.
-        *db_ << recordStatusSql("remind_reminders", true), use(id), use(rv), use(rc), use(st), use(attempt), use(c),
-            use(resp), use(when), use(sentAt), use(p), now;
+        // One statement outside a transaction: committed (and synced) when it returns.
+        recordStatus(*db_, "remind_reminders", true, key, status, code, response, path, newAttempt);
     } catch (const Poco::Exception& e) {
         fail("cannot record a reminder", e);
     }

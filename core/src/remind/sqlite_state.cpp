@@ -19,7 +19,6 @@ namespace overens::remind {
 
 namespace fs = std::filesystem;
 using namespace Poco::Data::Keywords;
-using Poco::Int64;
 
 namespace {
 
@@ -193,16 +192,9 @@ ReminderRecord SqliteState::claim(const ReminderKey& key) {
 
 void SqliteState::setStatus(const ReminderKey& key, ReminderStatus status, int code, const std::string& response,
                             const std::string& path, bool newAttempt) {
-    std::string id = key.identity, rv = key.review, rc = key.recipient, st = statusName(status), resp = response,
-                p = path;
-    std::string when = utcNow();
-    std::string sentAt = status == ReminderStatus::Sent ? when : std::string();
-    Int64 c = code;
-    Int64 attempt = newAttempt ? 1 : 0;
     try {
-        // One statement, one implicit transaction: committed (and synced) when it returns.
-        *db_ << recordStatusSql("reminders", false), use(id), use(rv), use(rc), use(st), use(attempt), use(c),
-            use(resp), use(when), use(sentAt), use(p), now;
+        // One statement outside a transaction: committed (and synced) when it returns.
+        recordStatus(*db_, "reminders", false, key, status, code, response, path, newAttempt);
     } catch (const Poco::Exception& e) {
         throw StateError("cannot record a reminder in " + file_.string() + ": " + e.displayText());
     }

@@ -73,20 +73,30 @@ ReminderRecord RecordColumns::at(std::size_t i) const {
     return r;
 }
 
-std::string recordStatusSql(const std::string& table, bool postgresql) {
+void recordStatus(Poco::Data::Session& db, const std::string& table, bool postgresql, const ReminderKey& key,
+                  ReminderStatus status, int code, const std::string& response, const std::string& path,
+                  bool newAttempt) {
+    using namespace Poco::Data::Keywords;
     const char* types[] = {"text", "text", "text", "text", "bigint", "bigint", "text", "text", "text", "text"};
     std::string values;
     for (int i = 0; i < 10; ++i) {
         values += i ? ", " : "";
         values += postgresql ? "$" + std::to_string(i + 1) + "::" + types[i] : std::string("?");
     }
-    return "INSERT INTO " + table + " AS r(identity, review, recipient, status, attempts, code, response, last_attempt,"
-           " sent_at, path) VALUES(" + values + ")"
-           " ON CONFLICT(identity, review, recipient) DO UPDATE SET status = excluded.status,"
-           " attempts = r.attempts + excluded.attempts, code = excluded.code,"
-           " response = excluded.response, last_attempt = excluded.last_attempt,"
-           " sent_at = CASE WHEN excluded.sent_at <> '' THEN excluded.sent_at ELSE r.sent_at END,"
-           " path = CASE WHEN excluded.path <> '' THEN excluded.path ELSE r.path END";
+    std::string id = key.identity, rv = key.review, rc = key.recipient, st = statusName(status), resp = response,
+                p = path;
+    std::string when = utcNow();
+    std::string sentAt = status == ReminderStatus::Sent ? when : std::string();
+    Poco::Int64 c = code;
+    Poco::Int64 attempt = newAttempt ? 1 : 0;
+    db << "INSERT INTO " + table + " AS r(identity, review, recipient, status, attempts, code, response, last_attempt,"
+          " sent_at, path) VALUES(" + values + ")"
+          " ON CONFLICT(identity, review, recipient) DO UPDATE SET status = excluded.status,"
+          " attempts = r.attempts + excluded.attempts, code = excluded.code,"
+          " response = excluded.response, last_attempt = excluded.last_attempt,"
+          " sent_at = CASE WHEN excluded.sent_at <> '' THEN excluded.sent_at ELSE r.sent_at END,"
+          " path = CASE WHEN excluded.path <> '' THEN excluded.path ELSE r.path END",
+        use(id), use(rv), use(rc), use(st), use(attempt), use(c), use(resp), use(when), use(sentAt), use(p), now;
 }
 
 }  // namespace overens::remind

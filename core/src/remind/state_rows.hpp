@@ -4,6 +4,7 @@
 // records a status (the same SQL but for the placeholders).
 #pragma once
 
+#include <Poco/Data/Session.h>
 #include <Poco/Types.h>
 
 #include <string>
@@ -24,10 +25,11 @@ struct RecordColumns {
     ReminderRecord at(std::size_t i) const;
 };
 
-// INSERT … ON CONFLICT DO UPDATE of one reminder into `table`, binding identity, review,
-// recipient, status, attempts (1 for a new attempt, else 0), code, response, last_attempt,
-// sent_at ("" keeps the recorded one) and path ("" keeps it): "?" placeholders, or "$1::text"…
-// for PostgreSQL.
-std::string recordStatusSql(const std::string& table, bool postgresql);
+// Records one reminder's status in `table` in one statement (INSERT … ON CONFLICT DO UPDATE):
+// newAttempt counts an attempt, the sent time is set when it is sent, a non-empty path replaces
+// the recorded one. "?" placeholders, or "$1::text"… for PostgreSQL. Throws Poco::Exception.
+void recordStatus(Poco::Data::Session& db, const std::string& table, bool postgresql, const ReminderKey& key,
+                  ReminderStatus status, int code, const std::string& response, const std::string& path,
+                  bool newAttempt);
 
 }  // namespace overens::remind
