@@ -82,6 +82,12 @@ void parseHostPort(const std::string& value, remind::SmtpSettings& s) {
     }
 }
 
+// Two state specs naming the same state: the same database URL, or the same file.
+bool sameState(const std::string& a, const std::string& b) {
+    if (remind::isDatabaseSpec(a) || remind::isDatabaseSpec(b)) return a == b;
+    return fs::weakly_canonical(a) == fs::weakly_canonical(b);
+}
+
 bool truthy(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
 
 }  // namespace
@@ -95,9 +101,12 @@ void defineRemindOptions(OptionSet& options) {
 }
 
 int runRemind(const CommandLine& cl) {
-    if (cl.args.empty()) throw UsageError("remind needs at least one PATH (a source file or a folder of sources)");
+    if (cl.args.empty() && !cl.has("store"))
+        throw UsageError("remind needs at least one PATH (a source file or a folder of sources) or --store SPEC");
     remind::RemindOptions o;
     o.paths = cl.args;
+    o.store = cl.value("store");
+    if (cl.has("store") && o.store.empty()) throw UsageError("--store needs a folder or postgresql://USER@HOST:PORT/DB");
     o.lang = languageOption(cl);
     o.templatesDir = cl.value("templates");
 
@@ -141,14 +150,17 @@ int runRemind(const CommandLine& cl) {
     o.json = cl.has("json");
     o.send = cl.has("send");
     const std::string state = setting("state", "remind.state");
-    if (!state.empty()) o.statePath = state;
+    // A store in PostgreSQL keeps remind's state too (every machine's run sees the same records).
+    const std::string defaultState =
+        remind::isDatabaseSpec(o.store) ? o.store : remind::defaultStateLocation().string();
+    o.state = state.empty() ? defaultState : state;
     o.defaultRecipient = setting("default-recipient", "remind.default-recipient");
     if (!o.defaultRecipient.empty() && o.defaultRecipient.find('@') == std::string::npos)
         throw UsageError("--default-recipient needs an e-mail address, not '" + o.defaultRecipient + "'");
     o.formUrl = setting("form-url", "remind.form-url");
     // A test run must not spend the real reminders: what it sends is recorded in its own file.
     if (o.send && !today.empty() &&
-        (state.empty() || fs::weakly_canonical(state) == fs::weakly_canonical(remind::State::defaultLocation())))
+        (state.empty() || sameState(state, defaultState)))
         throw UsageError("--today with --send is a test run: give it its own --state FILE (not the default "
                          "state file), so that the reminders it sends are not recorded as sent for the real runs");
 

@@ -115,14 +115,16 @@ const std::map<std::string, Command>& commands() {
                    "  --store SPEC    a folder (ORG is its sub-folder; \"\" its own files) or postgresql://USER@HOST:PORT/DB\n"
                    "  --author NAME   import: who the new versions are recorded as (default: import)",
                    "overens store import exempelby styrdokument/ --store postgresql://overens@db.example/overens", "store"}},
-        {"remind", {nullptr, "remind PATH... [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]",
+        {"remind", {nullptr, "remind PATH... | --store SPEC [--today YYYY-MM-DD] [--within DURATION] [--json] [--send --smtp HOST:PORT --from ADDRESS] [--state FILE]",
                     "Finds the sources under PATH whose review is due and lists them, or with --send mails the parties a\n"
                     "reminder with a calendar invitation, never twice (docs/reminders.md).\n"
                     "  --today DATE       the day to count from (default: today)\n"
                     "  --within DURATION  how far ahead to look\n"
                     "  --json             list as JSON\n"
                     "  --send --smtp HOST:PORT --from ADDRESS   send the reminders\n"
-                    "  --state FILE       where sent reminders are remembered",
+                    "  --store SPEC       every organisation's documents in a store (a folder or postgresql://...)\n"
+                    "  --state FILE       where sent reminders are remembered (a file, or postgresql://...;\n"
+                    "                     with a postgresql:// store, its database)",
                     "overens remind /srv/styrdokument --send --smtp localhost:25 --from kansliet@exempelby.se", "remind"}},
     };
     return table;

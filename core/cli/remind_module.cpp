@@ -1,4 +1,4 @@
-// `overens remind` as the module remind.so (Poco Net, NetSSL, Crypto, Data and SQLite are loaded
+// `overens remind` as the module remind.so (Poco Net, NetSSL, Crypto, Data, SQLite, PostgreSQL and the store are loaded
 // only for remind): its registration seam. See modules/module.hpp.
 #include "command_line.hpp"
 #include "modules/module.hpp"

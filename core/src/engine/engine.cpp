@@ -264,11 +264,11 @@ std::vector<Prepared> Engine::prepare(const std::vector<std::string>& files) {
     return out;
 }
 
-Prepared Engine::prepareHeader(const std::string& file) {
+Prepared Engine::prepareHeader(const std::string& file, const std::string& name) {
     Prepared p;
     ReadOptions options;
     options.headerOnly = true;
-    p.source = readSourceFile(file, file, schemas_, p.diags, options, &p.status);
+    p.source = readSourceFile(file, name.empty() ? file : name, schemas_, p.diags, options, &p.status);
     if (p.status == ReadStatus::Ok) {
         // Sections are not read: only the header's rules apply here.
         Context& ctx = p.source.context;

@@ -67,7 +67,8 @@ public:
     Prepared prepareOne(const std::string& file) const;
     void crossCheck(std::vector<Prepared>& group) const;
     // Read only the header and resolve the review date (for reminders).
-    Prepared prepareHeader(const std::string& file);
+    // name: what diagnostics call the file (remind names a store's documents ORG/NAME); default file.
+    Prepared prepareHeader(const std::string& file, const std::string& name = {});
     // The whole document tree of a prepared source (which must be ok()).
     doc::Document assemble(const Prepared& p, Diagnostics& diags) const;
 

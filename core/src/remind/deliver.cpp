@@ -29,6 +29,11 @@ public:
                 r.record = h->second;
                 continue;
             }
+            r.record = log_.claim(e, r.address, r.record);
+            if (r.record.status == ReminderStatus::Sent || r.record.status == ReminderStatus::Refused) {
+                log_.release(e, r.address);  // another run has just delivered it
+                continue;
+            }
             r.resent = r.record.status == ReminderStatus::Attempting;
             const std::string message = composeMessage(e.meta, r.person, s_.today, words, from_, ics,
                                                        messageId(e.identity, review, r.address), r.resent);
@@ -36,6 +41,7 @@ public:
                 mailer_.send(r.person.email, message, [&] { log_.attempting(e, r.address); });
             r.changedNow = true;
             log_.outcome(e, r.address, result);
+            log_.release(e, r.address);
             count(r, result);
             handled_[handledKey] = r.record;
             if (result.outcome != Delivery::Delivered) warn(e, r, result);

@@ -19,6 +19,12 @@ namespace overens::remind {
 class DeliveryLog {
 public:
     virtual ~DeliveryLog() = default;
+    // Before a reminder is sent: what is recorded for it now, this run being the only one
+    // sending it until released (another run may have delivered it since it was planned).
+    virtual ReminderRecord claim(const Reminder&, const std::string&, const ReminderRecord& planned) {
+        return planned;
+    }
+    virtual void release(const Reminder&, const std::string&) {}
     // The server accepted the recipient; DATA follows.
     virtual void attempting(const Reminder& r, const std::string& address) = 0;
     virtual void outcome(const Reminder& r, const std::string& address, const DeliveryResult& result) = 0;

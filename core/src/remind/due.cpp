@@ -15,8 +15,10 @@ std::vector<DueDocument> dueDocuments(const std::vector<Document>& documents, co
         // reminder is due on a working day too.
         const Date held = workingDayOnOrBefore(*review);
         if (workingDayOnOrBefore(subtractDuration(held, window)) > today) continue;
-        DueDocument dd{d, found.pathOf(d.folder, d.name), held, *review};
+        DueDocument dd{d, found.pathOf(d.folder, d.name), held, *review, {}};
         if (dd.document.display.empty()) dd.document.display = found.displayOf(d.folder, d.name);
+        // A store's document is the same on every machine, wherever its files are cached.
+        dd.place = found.folders[d.folder].stored ? dd.document.display : dd.key;
         due.push_back(std::move(dd));
     }
     return due;
@@ -36,7 +38,7 @@ void completeHeaders(std::vector<DueDocument>& due, const std::unordered_map<std
         auto it = stored.find(dd.key);
         if (it != stored.end()) dd.document.header = Header::deserialize(it->second);
         if (!dd.document.header) {  // should not happen: read the source instead
-            Prepared p = engine.prepareHeader(dd.document.display);
+            Prepared p = engine.prepareHeader(dd.key, dd.document.display);
             if (p.status == ReadStatus::Ok && p.kind && !p.diags.hasErrors())
                 dd.document.header = Header::fromContext(p.source.context, p.source.sha256);
         }
@@ -74,7 +76,7 @@ std::vector<Reminder> remindersOf(std::vector<DueDocument> due, const std::map<s
         r.review = dd.review;
         r.scheduled = dd.scheduled;
         r.days = dd.review.serial() - today.serial();
-        r.identity = identity(r.header, r.key);
+        r.identity = identity(r.header, dd.place);
         reminders.push_back(std::move(r));
     }
     warnSameDocument(reminders, t, err);

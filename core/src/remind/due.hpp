@@ -22,6 +22,7 @@ struct DueDocument {
     std::string key;  // absolute path
     Date review;      // the day it is held: the scheduled one, or the working day before it
     Date scheduled;   // as the review policy gives it (what the calendar's rule repeats)
+    std::string place;  // its identity without a registration number: key, or ORG/NAME in a store
 };
 
 // The due ones among the documents, in the order found (their display names completed).

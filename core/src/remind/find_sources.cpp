@@ -35,7 +35,7 @@ public:
     Finder(FoundSources& found, const Texts& t, std::ostream& err) : f_(found), t_(t), err_(err) {}
 
     // Every *.xml under a folder, depth first without recursion (deep trees are fine).
-    void walk(const std::string& absRoot, const std::string& displayRoot) {
+    void walk(const std::string& absRoot, const std::string& displayRoot, bool stored = false) {
         std::vector<std::pair<std::string, std::string>> stack{{absRoot, displayRoot}};
         while (!stack.empty()) {
             auto [abs, disp] = std::move(stack.back());
@@ -55,7 +55,9 @@ public:
             } else {
                 id = addFolder(abs, disp, true);
             }
-            readFolder(d, id, abs, disp, stack);
+            f_.folders[id].stored = stored;
+            std::vector<std::pair<std::string, std::string>> below;
+            readFolder(d, id, abs, disp, stored ? below : stack);  // a store's folder: no sub-folders
             ::closedir(d);
         }
     }
@@ -132,7 +134,8 @@ private:
 
 }  // namespace
 
-FoundSources findSources(const std::vector<std::string>& paths, const Texts& t, std::ostream& err) {
+FoundSources findSources(const std::vector<std::string>& paths, const Texts& t, std::ostream& err,
+                         const std::vector<StoreFolder>& stored) {
     FoundSources found;
     Finder finder(found, t, err);
     std::vector<std::pair<std::string, std::string>> namedFiles;  // display, absolute
@@ -157,6 +160,12 @@ FoundSources findSources(const std::vector<std::string>& paths, const Texts& t, 
         }
     }
     for (const auto& [disp, abs] : namedFiles) finder.named(disp, abs);
+    for (const auto& sf : stored) {
+        std::string abs = fs::absolute(sf.path).lexically_normal().string();
+        while (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+        found.walkedRoots.push_back(abs);
+        finder.walk(abs, sf.label, true);
+    }
     return found;
 }
 

@@ -18,6 +18,14 @@ struct Folder {
     std::string abs;      // absolute, normalised
     std::string display;  // as reached from the path given
     bool walked = false;  // searched (not only holding a named file)
+    bool stored = false;  // a store's organisation: display is ORG, not a path
+};
+
+// A store organisation's current documents as files (DocumentStore::materialise): searched
+// without sub-folders, its documents named label/NAME (NAME for the organisation "").
+struct StoreFolder {
+    std::string path;
+    std::string label;
 };
 
 // A file found under the paths.
@@ -40,6 +48,7 @@ struct FoundSources {
     std::string displayOf(std::uint32_t folder, const std::string& name) const;  // as reached
 };
 
-FoundSources findSources(const std::vector<std::string>& paths, const Texts& t, std::ostream& err);
+FoundSources findSources(const std::vector<std::string>& paths, const Texts& t, std::ostream& err,
+                         const std::vector<StoreFolder>& stored = {});
 
 }  // namespace overens::remind

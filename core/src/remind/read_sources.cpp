@@ -78,7 +78,7 @@ private:
             remember(c, entryFor(c, false));
             return;
         }
-        Prepared p = engine_.prepareHeader(c.display);
+        Prepared p = engine_.prepareHeader(key, c.display);  // a store's documents are named ORG/NAME
         const std::string lang = !lang_.empty() ? lang_ : p.source.context.lang.empty() ? "sv" : p.source.context.lang;
         for (const auto& d : p.diags.all()) err_ << d.format(lang) << '\n';
         if (p.status == ReadStatus::Unreadable) {

@@ -1,6 +1,6 @@
 // The reminder job, top to bottom: each phase is a file of its own (find_sources, read_sources,
 // due, plan, deliver + record, report); what passes between them are the plain values of job.hpp.
-// The state file (state.cpp) is opened here and read or written between the phases.
+// The state (state.hpp: a SQLite file or a PostgreSQL database) is opened here and read or written between the phases.
 #include "remind/remind.hpp"
 
 #include <Poco/Exception.h>
@@ -17,6 +17,7 @@
 #include "remind/read_sources.hpp"
 #include "remind/record.hpp"
 #include "remind/state.hpp"
+#include "remind/store_sources.hpp"
 #include "templates/template_store.hpp"
 
 namespace overens::remind {
@@ -48,11 +49,11 @@ struct OpenState {
 };
 
 // The state file and the index in it; false (reported) when they cannot be read.
-bool openState(const RemindOptions& o, const fs::path& templatesDir, const Texts& t, std::ostream& err,
+bool openStateAndIndex(const RemindOptions& o, const fs::path& templatesDir, const Texts& t, std::ostream& err,
                OpenState& out) {
     out.fingerprint = indexFingerprint(templatesDir);
     try {
-        out.state = std::make_unique<State>(o.statePath.empty() ? State::defaultLocation() : o.statePath);
+        out.state = remind::openState(o.state.empty() ? defaultStateLocation().string() : o.state);
         out.index = out.state->loadIndex(out.fingerprint);
         return true;
     } catch (const StateError& e) {
@@ -109,10 +110,12 @@ int runReminders(const RemindOptions& o, std::ostream& out, std::ostream& err, R
     }
     timer.done("engine");
     OpenState s;
-    if (!openState(o, templatesDir, t, err, s)) return kExitEnvironment;
+    if (!openStateAndIndex(o, templatesDir, t, err, s)) return kExitEnvironment;
     timer.done("state+index");
 
-    FoundSources found = findSources(o.paths, t, err);
+    std::vector<StoreFolder> stored;
+    if (!o.store.empty() && !storeFolders(o.store, t, err, stored)) return kExitEnvironment;
+    FoundSources found = findSources(o.paths, t, err, stored);
     timer.done("walk");
     SourcesRead read = readSources(found, s.index, engine, o.lang, err);
     timer.done("read");

@@ -24,13 +24,14 @@ constexpr int kExitSourceErrors = 4;   // a source has errors (diagnostics on st
 
 struct RemindOptions {
     std::vector<std::string> paths;             // files or folders (searched recursively for *.xml)
+    std::string store;                          // --store: a document store's every organisation too
     Date today;                                 // --today, else today in Europe/Stockholm
     std::optional<Duration> within;             // --within; else each document's notify-before
     bool json = false;
     bool send = false;
     SmtpSettings smtp;
     std::string fromName;                       // display name for From:
-    std::filesystem::path statePath;            // --state, else State::defaultLocation()
+    std::string state;                          // --state FILE or postgresql://…, else defaultStateLocation()
     std::filesystem::path templatesDir;         // empty: findTemplatesDir()
     std::string lang;                           // language of the listing and diagnostics; "" = sv
     std::string defaultRecipient;               // --default-recipient: for documents no party can be e-mailed about

@@ -12,6 +12,7 @@ bool hasXmlExtension(const char* name) {
 }
 
 std::string joinPath(const std::string& dir, const char* name) {
+    if (dir.empty()) return name;  // a store organisation "" (its documents named NAME)
     return dir == "/" ? "/" + std::string(name) : dir + "/" + name;
 }
 

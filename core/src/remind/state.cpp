@@ -1,52 +1,19 @@
+// What every state backend shares: the status names, the default location, and the choice of
+// backend from the spec.
 #include "remind/state.hpp"
 
-#include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
-#include <Poco/Exception.h>
 #include <Poco/Timestamp.h>
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
+#include <cstdlib>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
-#include <cstdlib>
+#include "remind/postgresql_state.hpp"
+#include "remind/sqlite_state.hpp"
+#include "store/postgresql_connection.hpp"
 
 namespace overens::remind {
 
 namespace fs = std::filesystem;
-using namespace Poco::Data::Keywords;
-using Poco::Int64;
-
-namespace {
-
-constexpr int kSchemaVersion = 3;  // 3: the index per folder
-
-const char* kSchema[] = {
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, entries TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS headers (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, header TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS reminders (identity TEXT NOT NULL, review TEXT NOT NULL, recipient TEXT NOT NULL,"
-    " status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, code INTEGER NOT NULL DEFAULT 0,"
-    " response TEXT NOT NULL DEFAULT '', last_attempt TEXT NOT NULL DEFAULT '', sent_at TEXT NOT NULL DEFAULT '',"
-    " path TEXT NOT NULL DEFAULT '', PRIMARY KEY (identity, review, recipient))",
-};
-
-ReminderStatus parseStatus(const std::string& s) {
-    if (s == "attempting") return ReminderStatus::Attempting;
-    if (s == "sent") return ReminderStatus::Sent;
-    if (s == "refused") return ReminderStatus::Refused;
-    if (s == "deferred") return ReminderStatus::Deferred;
-    return ReminderStatus::None;
-}
-
-}  // namespace
 
 const char* statusName(ReminderStatus s) {
     switch (s) {
@@ -59,9 +26,17 @@ const char* statusName(ReminderStatus s) {
     return "pending";
 }
 
+ReminderStatus parseStatus(const std::string& s) {
+    if (s == "attempting") return ReminderStatus::Attempting;
+    if (s == "sent") return ReminderStatus::Sent;
+    if (s == "refused") return ReminderStatus::Refused;
+    if (s == "deferred") return ReminderStatus::Deferred;
+    return ReminderStatus::None;
+}
+
 std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%SZ"); }
 
-fs::path State::defaultLocation() {
+fs::path defaultStateLocation() {
     auto env = [](const char* name) {
         const char* v = std::getenv(name);
         return v && *v ? std::string(v) : std::string();
@@ -77,277 +52,33 @@ fs::path State::defaultLocation() {
     return fs::path("overens-remind.sqlite");
 }
 
-State::State(const fs::path& file) : file_(file) {
-    std::error_code ec;
-    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    const std::string lockFile = file.string() + ".lock";
-    lockFd_ = ::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (lockFd_ < 0) throw StateError("cannot open " + lockFile + ": " + std::strerror(errno));
-    if (::flock(lockFd_, LOCK_EX | LOCK_NB) != 0) {
-        const int e = errno;
-        ::close(lockFd_);
-        lockFd_ = -1;
-        throw StateError(e == EWOULDBLOCK ? "another overens remind run holds " + lockFile
-                                          : "cannot lock " + lockFile + ": " + std::strerror(e));
-    }
-    try {
-        Poco::Data::SQLite::Connector::registerConnector();
-        db_ = std::make_unique<Poco::Data::Session>("SQLite", file.string());
-        *db_ << "PRAGMA journal_mode=WAL", now;
-        *db_ << "PRAGMA synchronous=FULL", now;
-        *db_ << "PRAGMA busy_timeout=10000", now;
-        for (const char* sql : kSchema) *db_ << sql, now;
-        std::vector<std::string> version;
-        *db_ << "SELECT value FROM meta WHERE key='schema'", into(version), now;
-        if (version.empty()) {
-            std::string v = std::to_string(kSchemaVersion);
-            *db_ << "INSERT INTO meta(key, value) VALUES('schema', ?)", use(v), now;
-        } else if (version.front() == "1" || version.front() == "2") {
-            // The index is a cache: rebuilt in the new layout; the reminders table is unchanged.
-            *db_ << "DROP TABLE IF EXISTS sources", now;
-            *db_ << "DELETE FROM meta WHERE key='index-fingerprint'", now;
-            *db_ << "UPDATE meta SET value='3' WHERE key='schema'", now;
-        } else if (version.front() != std::to_string(kSchemaVersion)) {
-            throw StateError(file.string() + " has state schema " + version.front() + ", this program knows " +
-                             std::to_string(kSchemaVersion));
-        }
-    } catch (const Poco::Exception& e) {
-        ::close(lockFd_);
-        lockFd_ = -1;
-        throw StateError("cannot open the state file " + file.string() + ": " + e.displayText());
-    }
+ReminderRecord State::recorded(const ReminderKey& key) {
+    const auto records = reminders(key.identity, key.review);
+    const auto it = records.find(key.recipient);
+    return it == records.end() ? ReminderRecord{} : it->second;
 }
 
-State::~State() {
-    db_.reset();
-    if (lockFd_ >= 0) ::close(lockFd_);  // releases the lock
+void State::markAttempting(const ReminderKey& key, const std::string& path) {
+    setStatus(key, ReminderStatus::Attempting, 0, "", path, true);
+}
+void State::markSent(const ReminderKey& key, int code, const std::string& response) {
+    setStatus(key, ReminderStatus::Sent, code, response, "", false);
+}
+void State::markRefused(const ReminderKey& key, int code, const std::string& response) {
+    setStatus(key, ReminderStatus::Refused, code, response, "", false);
+}
+void State::markDeferred(const ReminderKey& key, int code, const std::string& response) {
+    setStatus(key, ReminderStatus::Deferred, code, response, "", false);
+}
+void State::markUnacknowledged(const ReminderKey& key, const std::string& response) {
+    setStatus(key, ReminderStatus::Attempting, 0, response, "", false);
 }
 
-namespace {
+bool isDatabaseSpec(const std::string& spec) { return store::isPostgresqlSpec(spec); }
 
-constexpr char kSep = '\x1f';
-constexpr char kEnd = '\x1e';
-
-std::string serializeFolder(const FolderIndex& folder) {
-    std::string out;
-    out.reserve(folder.size() * 64);
-    for (const auto& [name, e] : folder) {
-        out += name;
-        for (const std::string& f : {std::to_string(e.mtimeNs), std::to_string(e.size), std::to_string(e.indexedAt),
-                                     std::string(e.isSource ? "1" : "0"), e.review, e.every, e.notify,
-                                     std::string(e.recurring ? "1" : "0")}) {
-            out += kSep;
-            out += f;
-        }
-        out += kEnd;
-    }
-    return out;
-}
-
-// Parses what serializeFolder wrote; a damaged entry is skipped (its file is then read again).
-void parseFolder(const std::string& s, FolderIndex& folder) {
-    const char* p = s.data();
-    const char* end = p + s.size();
-    while (p < end) {
-        const char* recEnd = static_cast<const char*>(std::memchr(p, kEnd, static_cast<std::size_t>(end - p)));
-        if (!recEnd) break;
-        const char* f[9];
-        std::size_t lens[9];
-        int n = 0;
-        const char* q = p;
-        while (n < 9) {
-            const char* sep = static_cast<const char*>(std::memchr(q, kSep, static_cast<std::size_t>(recEnd - q)));
-            const char* stop = sep ? sep : recEnd;
-            f[n] = q;
-            lens[n] = static_cast<std::size_t>(stop - q);
-            ++n;
-            if (!sep) break;
-            q = sep + 1;
-        }
-        const bool lastField = n == 9 && static_cast<const char*>(std::memchr(f[8], kSep, lens[8])) == nullptr;
-        if (n == 9 && lastField) {
-            IndexEntry e;
-            e.mtimeNs = std::strtoll(f[1], nullptr, 10);
-            e.size = std::strtoll(f[2], nullptr, 10);
-            e.indexedAt = std::strtoll(f[3], nullptr, 10);
-            e.isSource = lens[4] == 1 && f[4][0] == '1';
-            e.review.assign(f[5], lens[5]);
-            e.every.assign(f[6], lens[6]);
-            e.notify.assign(f[7], lens[7]);
-            e.recurring = lens[8] == 1 && f[8][0] == '1';
-            folder.emplace(std::string(f[0], lens[0]), std::move(e));
-        }
-        p = recEnd + 1;
-    }
-}
-
-}  // namespace
-
-Index State::loadIndex(const std::string& fingerprint) {
-    Index out;
-    std::vector<std::string> fp;
-    *db_ << "SELECT value FROM meta WHERE key='index-fingerprint'", into(fp), now;
-    if (fp.empty() || fp.front() != fingerprint) return out;
-    std::vector<std::string> paths, entries;
-    *db_ << "SELECT path, entries FROM folders", into(paths), into(entries), now;
-    out.reserve(paths.size());
-    for (std::size_t i = 0; i < paths.size(); ++i) parseFolder(entries[i], out[paths[i]]);
-    return out;
-}
-
-void State::updateIndex(const std::vector<std::pair<std::string, const FolderIndex*>>& folders,
-                        const std::vector<HeaderRow>& headerRows, const std::vector<std::string>& dropHeaders,
-                        const std::string& fingerprint) {
-    try {
-        db_->begin();
-        std::vector<std::string> fp;
-        *db_ << "SELECT value FROM meta WHERE key='index-fingerprint'", into(fp), now;
-        if (fp.empty() || fp.front() != fingerprint) {
-            *db_ << "DELETE FROM folders", now;
-            *db_ << "DELETE FROM headers", now;
-            std::string f = fingerprint;
-            *db_ << "INSERT OR REPLACE INTO meta(key, value) VALUES('index-fingerprint', ?)", use(f), now;
-        }
-        std::vector<std::string> writePaths, writeEntries, dropPaths;
-        for (const auto& [path, folder] : folders) {
-            if (!folder || folder->empty()) {
-                dropPaths.push_back(path);
-            } else {
-                writePaths.push_back(path);
-                writeEntries.push_back(serializeFolder(*folder));
-            }
-        }
-        if (!writePaths.empty())
-            *db_ << "INSERT OR REPLACE INTO folders(path, entries) VALUES(?, ?)", use(writePaths), use(writeEntries), now;
-        if (!dropPaths.empty()) *db_ << "DELETE FROM folders WHERE path = ?", use(dropPaths), now;
-        if (!headerRows.empty()) {
-            std::vector<std::string> paths, hashes, texts;
-            for (const auto& h : headerRows) {
-                paths.push_back(h.path);
-                hashes.push_back(h.sha256);
-                texts.push_back(h.header);
-            }
-            *db_ << "INSERT OR REPLACE INTO headers(path, sha256, header) VALUES(?, ?, ?)", use(paths), use(hashes),
-                use(texts), now;
-        }
-        if (!dropHeaders.empty()) {
-            std::vector<std::string> g = dropHeaders;
-            *db_ << "DELETE FROM headers WHERE path = ?", use(g), now;
-        }
-        db_->commit();
-    } catch (const Poco::Exception& e) {
-        if (db_->isTransaction()) db_->rollback();
-        throw StateError("cannot update the index in " + file_.string() + ": " + e.displayText());
-    }
-}
-
-std::unordered_map<std::string, std::string> State::headers(const std::vector<std::string>& paths) {
-    std::unordered_map<std::string, std::string> out;
-    constexpr std::size_t kChunk = 400;  // under SQLite's limit of bound parameters
-    for (std::size_t start = 0; start < paths.size(); start += kChunk) {
-        const std::size_t n = std::min(kChunk, paths.size() - start);
-        std::string sql = "SELECT path, header FROM headers WHERE path IN (";
-        for (std::size_t i = 0; i < n; ++i) sql += i ? ",?" : "?";
-        sql += ")";
-        Poco::Data::Statement st(*db_);
-        st << sql;
-        std::vector<std::string> chunk(paths.begin() + static_cast<long>(start), paths.begin() + static_cast<long>(start + n));
-        for (auto& p : chunk) st, use(p);
-        std::vector<std::string> gotPaths, gotHeaders;
-        st, into(gotPaths), into(gotHeaders);
-        st.execute();
-        for (std::size_t i = 0; i < gotPaths.size(); ++i) out.emplace(std::move(gotPaths[i]), std::move(gotHeaders[i]));
-    }
-    return out;
-}
-
-std::unordered_map<std::string, std::map<std::string, ReminderRecord>> State::remindersSince(const std::string& since) {
-    std::vector<std::string> identities, reviews, recipients, statuses, responses, lasts, sents;
-    std::vector<Int64> attempts, codes;
-    std::string from = since;
-    *db_ << "SELECT identity, review, recipient, status, attempts, code, response, last_attempt, sent_at FROM reminders"
-            " WHERE review >= ?",
-        use(from), into(identities), into(reviews), into(recipients), into(statuses), into(attempts), into(codes),
-        into(responses), into(lasts), into(sents), now;
-    std::unordered_map<std::string, std::map<std::string, ReminderRecord>> out;
-    for (std::size_t i = 0; i < recipients.size(); ++i) {
-        ReminderRecord r;
-        r.status = parseStatus(statuses[i]);
-        r.attempts = static_cast<int>(attempts[i]);
-        r.code = static_cast<int>(codes[i]);
-        r.response = responses[i];
-        r.lastAttempt = lasts[i];
-        r.sentAt = sents[i];
-        out[identities[i] + '\n' + reviews[i]][recipients[i]] = r;
-    }
-    return out;
-}
-
-std::map<std::string, ReminderRecord> State::reminders(const std::string& identity, const std::string& review) {
-    std::vector<std::string> recipients, statuses, responses, lasts, sents;
-    std::vector<Int64> attempts, codes;
-    std::string id = identity, rv = review;
-    *db_ << "SELECT recipient, status, attempts, code, response, last_attempt, sent_at FROM reminders"
-            " WHERE identity = ? AND review = ?",
-        use(id), use(rv), into(recipients), into(statuses), into(attempts), into(codes), into(responses), into(lasts),
-        into(sents), now;
-    std::map<std::string, ReminderRecord> out;
-    for (std::size_t i = 0; i < recipients.size(); ++i) {
-        ReminderRecord r;
-        r.status = parseStatus(statuses[i]);
-        r.attempts = static_cast<int>(attempts[i]);
-        r.code = static_cast<int>(codes[i]);
-        r.response = responses[i];
-        r.lastAttempt = lasts[i];
-        r.sentAt = sents[i];
-        out[recipients[i]] = r;
-    }
-    return out;
-}
-
-void State::setStatus(const std::string& identity, const std::string& review, const std::string& recipient,
-                      ReminderStatus status, int code, const std::string& response, const std::string& path,
-                      bool newAttempt) {
-    std::string id = identity, rv = review, rc = recipient, st = statusName(status), resp = response, p = path;
-    std::string when = utcNow();
-    std::string sentAt = status == ReminderStatus::Sent ? when : std::string();
-    Int64 c = code;
-    Int64 attempt = newAttempt ? 1 : 0;
-    try {
-        // One statement, one implicit transaction: committed (and synced) when it returns.
-        *db_ << "INSERT INTO reminders(identity, review, recipient, status, attempts, code, response, last_attempt,"
-                " sent_at, path) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(identity, review, recipient) DO UPDATE SET status = excluded.status,"
-                " attempts = reminders.attempts + excluded.attempts, code = excluded.code,"
-                " response = excluded.response, last_attempt = excluded.last_attempt,"
-                " sent_at = CASE WHEN excluded.sent_at <> '' THEN excluded.sent_at ELSE reminders.sent_at END,"
-                " path = CASE WHEN excluded.path <> '' THEN excluded.path ELSE reminders.path END",
-            use(id), use(rv), use(rc), use(st), use(attempt), use(c), use(resp), use(when), use(sentAt), use(p), now;
-    } catch (const Poco::Exception& e) {
-        throw StateError("cannot record a reminder in " + file_.string() + ": " + e.displayText());
-    }
-}
-
-void State::markAttempting(const std::string& identity, const std::string& review, const std::string& recipient,
-                           const std::string& path) {
-    setStatus(identity, review, recipient, ReminderStatus::Attempting, 0, "", path, true);
-}
-void State::markSent(const std::string& identity, const std::string& review, const std::string& recipient, int code,
-                     const std::string& response) {
-    setStatus(identity, review, recipient, ReminderStatus::Sent, code, response, "", false);
-}
-void State::markRefused(const std::string& identity, const std::string& review, const std::string& recipient,
-                        int code, const std::string& response) {
-    setStatus(identity, review, recipient, ReminderStatus::Refused, code, response, "", false);
-}
-void State::markDeferred(const std::string& identity, const std::string& review, const std::string& recipient,
-                         int code, const std::string& response) {
-    setStatus(identity, review, recipient, ReminderStatus::Deferred, code, response, "", false);
-}
-
-void State::markUnacknowledged(const std::string& identity, const std::string& review, const std::string& recipient,
-                               const std::string& response) {
-    setStatus(identity, review, recipient, ReminderStatus::Attempting, 0, response, "", false);
+std::unique_ptr<State> openState(const std::string& spec) {
+    if (isDatabaseSpec(spec)) return std::make_unique<PostgresqlState>(spec);
+    return std::make_unique<SqliteState>(spec);
 }
 
 }  // namespace overens::remind

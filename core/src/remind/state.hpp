@@ -1,10 +1,12 @@
-// The state of `overens remind` in one SQLite file (Poco::Data::SQLite):
-//  - sources:   an index of the source files seen (path, modification time, size, hash, the
-//               review facts and the header) so that an unchanged file is not parsed again;
+// The state of `overens remind`, behind one interface with an implementation per backend: a
+// SQLite file (sqlite_state.hpp, the default: one machine) or a PostgreSQL database
+// (postgresql_state.hpp: the hosted store, several machines). It holds
+//  - the index: the source files seen (per folder: modification time, size, the review facts;
+//               per source its header) so that an unchanged file is not parsed again;
 //  - reminders: one row per (document identity, review date, recipient): attempting, sent,
 //               refused (permanent 5xx) or deferred (temporary failure, retried next run).
-// Every change of a reminder's status is its own committed transaction (synchronous=FULL), so
-// what the file says survives a crash at any point. One run at a time holds <file>.lock.
+// Every change of a reminder's status is durable when the call returns, so what the state says
+// survives a crash at any point. The phases of the job see only this interface.
 #pragma once
 
 #include <cstdint>
@@ -15,10 +17,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-namespace Poco::Data {
-class Session;
-}
 
 namespace overens::remind {
 
@@ -51,6 +49,7 @@ struct HeaderRow {
 
 enum class ReminderStatus { None, Attempting, Sent, Refused, Deferred };
 const char* statusName(ReminderStatus s);
+ReminderStatus parseStatus(const std::string& s);
 
 struct ReminderRecord {
     ReminderStatus status = ReminderStatus::None;
@@ -61,59 +60,71 @@ struct ReminderRecord {
     std::string sentAt;        // UTC ISO time
 };
 
+// A reminder's key: which document, which review date, which recipient (lower-case address).
+struct ReminderKey {
+    std::string identity;
+    std::string review;
+    std::string recipient;
+};
+
 class State {
 public:
-    // Opens (creating it and its folder when missing) and takes the run lock; throws StateError
-    // when the file cannot be opened or another run holds the lock.
-    explicit State(const std::filesystem::path& file);
-    ~State();
-    State(const State&) = delete;
-    State& operator=(const State&) = delete;
+    virtual ~State() = default;
 
-    const std::filesystem::path& file() const { return file_; }
+    // For messages: the file, or the database without its password.
+    virtual std::string describe() const = 0;
 
     // The index. Empty when it was written under another fingerprint (templates or program
     // changed): every source is then read again.
-    Index loadIndex(const std::string& fingerprint);
+    virtual Index loadIndex(const std::string& fingerprint) = 0;
     // The stored headers of these paths, by path.
-    std::unordered_map<std::string, std::string> headers(const std::vector<std::string>& paths);
+    virtual std::unordered_map<std::string, std::string> headers(const std::vector<std::string>& paths) = 0;
     // In one transaction: replace the rows of these folders (nullptr or empty: drop the folder),
     // write and drop headers; records the fingerprint (a new one empties the index first).
-    void updateIndex(const std::vector<std::pair<std::string, const FolderIndex*>>& folders,
-                     const std::vector<HeaderRow>& headers, const std::vector<std::string>& dropHeaders,
-                     const std::string& fingerprint);
+    virtual void updateIndex(const std::vector<std::pair<std::string, const FolderIndex*>>& folders,
+                             const std::vector<HeaderRow>& headers, const std::vector<std::string>& dropHeaders,
+                             const std::string& fingerprint) = 0;
 
     // The reminders recorded for one document's review date, by recipient (lower-case address).
-    std::map<std::string, ReminderRecord> reminders(const std::string& identity, const std::string& review);
+    virtual std::map<std::string, ReminderRecord> reminders(const std::string& identity, const std::string& review) = 0;
     // Every reminder for a review date on or after `since`, by identity + '\n' + review, then recipient.
-    std::unordered_map<std::string, std::map<std::string, ReminderRecord>> remindersSince(const std::string& since);
+    virtual std::unordered_map<std::string, std::map<std::string, ReminderRecord>> remindersSince(
+        const std::string& since) = 0;
 
-    void markAttempting(const std::string& identity, const std::string& review, const std::string& recipient,
-                        const std::string& path);
-    void markSent(const std::string& identity, const std::string& review, const std::string& recipient, int code,
-                  const std::string& response);
-    void markRefused(const std::string& identity, const std::string& review, const std::string& recipient, int code,
-                     const std::string& response);
-    void markDeferred(const std::string& identity, const std::string& review, const std::string& recipient, int code,
-                      const std::string& response);
+    // Before a reminder is sent: makes this run the only one delivering it until release(), and
+    // returns what is recorded for it now (another run may have sent it since it was planned).
+    // A backend that lets one run at a time in (the SQLite file's lock) returns the record as is.
+    virtual ReminderRecord claim(const ReminderKey& key) = 0;
+    virtual void release(const ReminderKey& key) = 0;
+
+    void markAttempting(const ReminderKey& key, const std::string& path);
+    void markSent(const ReminderKey& key, int code, const std::string& response);
+    void markRefused(const ReminderKey& key, int code, const std::string& response);
+    void markDeferred(const ReminderKey& key, int code, const std::string& response);
     // The data was sent and no reply came: it stays "attempting" (no new attempt counted), so
     // the next run sends it again as a possible duplicate.
-    void markUnacknowledged(const std::string& identity, const std::string& review, const std::string& recipient,
-                            const std::string& response);
+    void markUnacknowledged(const ReminderKey& key, const std::string& response);
 
-    // $OVERENS_STATE, else $STATE_DIRECTORY/remind.sqlite (systemd's StateDirectory=), else
-    // $XDG_STATE_HOME/overens/remind.sqlite, else ~/.local/state/overens/remind.sqlite.
-    static std::filesystem::path defaultLocation();
-
-private:
-    void setStatus(const std::string& identity, const std::string& review, const std::string& recipient,
-                   ReminderStatus status, int code, const std::string& response, const std::string& path,
-                   bool newAttempt);
-
-    std::filesystem::path file_;
-    int lockFd_ = -1;
-    std::unique_ptr<Poco::Data::Session> db_;
+protected:
+    // What reminders() holds for this key (an empty record when nothing).
+    ReminderRecord recorded(const ReminderKey& key);
+    // Records the status in one durable step; newAttempt counts an attempt, a non-empty path
+    // replaces the one recorded. Throws StateError.
+    virtual void setStatus(const ReminderKey& key, ReminderStatus status, int code, const std::string& response,
+                           const std::string& path, bool newAttempt) = 0;
 };
+
+// A database spec (postgresql://…) rather than a file.
+bool isDatabaseSpec(const std::string& spec);
+
+// Opens the state named by spec: a postgresql:// URL, else a SQLite file (created with its
+// folder when missing). Takes what the backend needs so that two runs never send one reminder
+// twice. Throws StateError when it cannot be opened (or, for the file, another run holds it).
+std::unique_ptr<State> openState(const std::string& spec);
+
+// $OVERENS_STATE, else $STATE_DIRECTORY/remind.sqlite (systemd's StateDirectory=), else
+// $XDG_STATE_HOME/overens/remind.sqlite, else ~/.local/state/overens/remind.sqlite.
+std::filesystem::path defaultStateLocation();
 
 std::string utcNow();  // "2027-12-21T06:00:00Z"
 

@@ -7,6 +7,7 @@
 #include "remind/deliver.hpp"
 #include "remind/plan.hpp"
 #include "remind/record.hpp"
+#include "remind/sqlite_state.hpp"
 #include "remind_fixtures.hpp"
 #include "test_support.hpp"
 
@@ -53,7 +54,7 @@ TEST(Deliver, EachRecipientOnceRecordedStepByStep) {
     SmtpSink sink(dir / "mail", {"--reject", "per@exempelby.se"});
     Wordings w(sourceDir() / "templates");
     auto reminders = planned(w);
-    State state(dir / "state.sqlite");
+    SqliteState state(dir / "state.sqlite");
     StateLog log(state);
     std::ostringstream err;
     const DeliveryCounts c = deliver(reminders, settings("127.0.0.1", sink.port()), w, log, Texts{}, err);
@@ -74,7 +75,7 @@ TEST(Deliver, NoServerDefersEveryoneAfterOneAttempt) {
     TempDir dir;
     Wordings w(sourceDir() / "templates");
     auto reminders = planned(w);
-    State state(dir / "state.sqlite");
+    SqliteState state(dir / "state.sqlite");
     StateLog log(state);
     std::ostringstream err;
     const DeliveryCounts c = deliver(reminders, settings("127.0.0.1", freePort()), w, log, Texts{true}, err);

@@ -10,6 +10,7 @@
 #include <map>
 #include <thread>
 
+#include "postgresql_test_db.hpp"
 #include "remind_fixtures.hpp"
 #include "test_support.hpp"
 
@@ -72,10 +73,15 @@ std::map<std::string, int> countByRecipient(const SmtpSink& sink) {
     return out;
 }
 
-class Remind : public ::testing::Test {
+// Every test runs twice: with the state in a SQLite file and in a PostgreSQL database of its own.
+class Remind : public ::testing::TestWithParam<std::string> {
 protected:
     TempDir dir;
-    std::string state() const { return (dir / "state" / "remind.sqlite").string(); }
+    std::unique_ptr<TestDatabase> db;
+    void SetUp() override {
+        if (GetParam() == "postgresql") db = std::make_unique<TestDatabase>();
+    }
+    std::string state() const { return db ? db->url() : (dir / "state" / "remind.sqlite").string(); }
     RunResult remind(std::vector<std::string> args) {
         args.insert(args.begin(), "remind");
         args.push_back("--state");
@@ -89,9 +95,12 @@ protected:
     }
 };
 
+// The tests whose state is a file of their own (or none): run once.
+class RemindOneState : public Remind {};
+
 }  // namespace
 
-TEST_F(Remind, ListsWhatIsDueAndTellsByItsExitCode) {
+TEST_P(Remind, ListsWhatIsDueAndTellsByItsExitCode) {
     writeSource(dir, "src/a.xml", SourceSpec{});
     SourceSpec later;
     later.dnr = "KS 2027/0099";
@@ -121,7 +130,7 @@ TEST_F(Remind, ListsWhatIsDueAndTellsByItsExitCode) {
     EXPECT_NE(r.out.find("12 dagar försenad"), std::string::npos) << r.out;
 }
 
-TEST_F(Remind, JsonForScripts) {
+TEST_P(Remind, JsonForScripts) {
     SourceSpec s;
     s.parties.push_back({"secretary", "Nils Post", "Sekreterare", ""});
     writeSource(dir, "a.xml", s);
@@ -137,7 +146,7 @@ TEST_F(Remind, JsonForScripts) {
     EXPECT_EQ(statuses(j), "asa.oberg@exempelby.se=pending per.lind@exempelby.se=pending =no-email");
 }
 
-TEST_F(Remind, BadDateOrDurationIsADiagnosticAtItsLocation) {
+TEST_P(Remind, BadDateOrDurationIsADiagnosticAtItsLocation) {
     SourceSpec s;
     s.adopted = "2027-02-30";
     s.every = "P6X";
@@ -161,7 +170,7 @@ TEST_F(Remind, BadDateOrDurationIsADiagnosticAtItsLocation) {
     EXPECT_EQ(remind({(dir / "nowhere").string()}).exitCode, 2);
 }
 
-TEST_F(Remind, SearchesFoldersRecursivelyForSourcesOnly) {
+TEST_P(Remind, SearchesFoldersRecursivelyForSourcesOnly) {
     writeSource(dir, "src/a/one.xml", SourceSpec{});
     SourceSpec two;
     two.root = "director-instruction";
@@ -179,7 +188,7 @@ TEST_F(Remind, SearchesFoldersRecursivelyForSourcesOnly) {
     EXPECT_EQ(j->getObject("summary")->getValue<int>("sources"), 2);
 }
 
-TEST_F(Remind, UnchangedSourcesAreNotParsedAgain) {
+TEST_P(Remind, UnchangedSourcesAreNotParsedAgain) {
     std::vector<fs::path> files;
     for (int i = 0; i < 5; ++i) {
         SourceSpec s;
@@ -208,7 +217,7 @@ TEST_F(Remind, UnchangedSourcesAreNotParsedAgain) {
     EXPECT_EQ(fourth->getObject("summary")->getValue<int>("sources"), 4);
 }
 
-TEST_F(Remind, LeapDaysMonthEndsAndIntervals) {
+TEST_P(Remind, LeapDaysMonthEndsAndIntervals) {
     struct Case {
         std::string next, every, notify, today, expected;
         bool recurring;
@@ -261,7 +270,7 @@ TEST_F(Remind, LeapDaysMonthEndsAndIntervals) {
     EXPECT_EQ(doc->getValue<std::string>("scheduled"), "2032-02-29");
 }
 
-TEST_F(Remind, SendsEachPartyOnceWithTheCalendarAttached) {
+TEST_P(Remind, SendsEachPartyOnceWithTheCalendarAttached) {
     writeSource(dir, "src/a.xml", SourceSpec{});
     SourceSpec en;
     en.lang = "en";
@@ -313,7 +322,7 @@ TEST_F(Remind, SendsEachPartyOnceWithTheCalendarAttached) {
     EXPECT_EQ(statuses(j, 0), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
 }
 
-TEST_F(Remind, ServerDownMarksNothingSentAndALaterRunDelivers) {
+TEST_P(Remind, ServerDownMarksNothingSentAndALaterRunDelivers) {
     writeSource(dir, "a.xml", SourceSpec{});
     const int port = freePort();  // nobody listens
     const std::string addr = "127.0.0.1:" + std::to_string(port);
@@ -331,7 +340,7 @@ TEST_F(Remind, ServerDownMarksNothingSentAndALaterRunDelivers) {
     EXPECT_EQ(sink.messages().size(), 2u);
 }
 
-TEST_F(Remind, RefusedRecipientIsReportedWhileOthersGetTheirs) {
+TEST_P(Remind, RefusedRecipientIsReportedWhileOthersGetTheirs) {
     writeSource(dir, "a.xml", SourceSpec{});
     SmtpSink sink(dir / "mail", {"--reject", "per.lind@exempelby.se"});
     auto r = send(sink.address(), {(dir / "a.xml").string(), "--today", "2028-01-10", "--json"});
@@ -350,7 +359,7 @@ TEST_F(Remind, RefusedRecipientIsReportedWhileOthersGetTheirs) {
     EXPECT_EQ(sink.messages().size(), 1u);
 }
 
-TEST_F(Remind, TemporaryFailureIsRetriedOnTheNextRun) {
+TEST_P(Remind, TemporaryFailureIsRetriedOnTheNextRun) {
     writeSource(dir, "a.xml", SourceSpec{});
     {
         SmtpSink sink(dir / "mail", {"--tempfail", "per.lind@exempelby.se"});
@@ -372,7 +381,7 @@ TEST_F(Remind, TemporaryFailureIsRetriedOnTheNextRun) {
 // reminder is not marked sent, and the next run sends it again (at least once). Had the server
 // kept the first copy, it would arrive twice, both with the same Message-ID; smtp-sink drops a
 // message whose connection is lost before its reply.
-TEST_F(Remind, CrashDuringDeliveryResendsOnTheNextRun) {
+TEST_P(Remind, CrashDuringDeliveryResendsOnTheNextRun) {
     SourceSpec s;
     s.parties = {{"chair", "Åsa Öberg", "Ordförande", "asa.oberg@exempelby.se"}};
     writeSource(dir, "a.xml", s);
@@ -406,7 +415,7 @@ TEST_F(Remind, CrashDuringDeliveryResendsOnTheNextRun) {
     EXPECT_EQ(sink.messages().size(), 1u);
 }
 
-TEST_F(Remind, SettingsFromAConfigFile) {
+TEST_P(Remind, SettingsFromAConfigFile) {
     writeSource(dir, "a.xml", SourceSpec{});
     SmtpSink sink(dir / "mail");
     writeFile(dir / "remind.properties", "# overens remind\nsmtp.host = 127.0.0.1\nsmtp.port = " +
@@ -432,7 +441,7 @@ TEST_F(Remind, SettingsFromAConfigFile) {
 }
 
 // STARTTLS and login against a server that requires both (aiosmtpd with a throw-away certificate).
-TEST_F(Remind, StartTlsAndLogin) {
+TEST_P(RemindOneState, StartTlsAndLogin) {
     if (!commandExists("openssl")) GTEST_SKIP() << "openssl missing";
     const fs::path cert = dir / "cert.pem", key = dir / "key.pem";
     auto gen = run({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.string(), "-out",
@@ -475,7 +484,7 @@ TEST_F(Remind, StartTlsAndLogin) {
 
 // A copy of a source (same organisation, kind and registration number) is the same document:
 // its parties get one reminder, and the copy is pointed out.
-TEST_F(Remind, CopiesOfADocumentShareTheirReminders) {
+TEST_P(Remind, CopiesOfADocumentShareTheirReminders) {
     writeSource(dir, "src/a.xml", SourceSpec{});
     writeSource(dir, "src/old/a-copy.xml", SourceSpec{});
     SmtpSink sink(dir / "mail");
@@ -488,7 +497,7 @@ TEST_F(Remind, CopiesOfADocumentShareTheirReminders) {
     EXPECT_EQ(statuses(j, 1), "asa.oberg@exempelby.se=sent per.lind@exempelby.se=sent");
 }
 
-TEST_F(Remind, ATestRunCannotSpendTheRealReminders) {
+TEST_P(RemindOneState, ATestRunCannotSpendTheRealReminders) {
     writeSource(dir, "a.xml", SourceSpec{});
     const std::string a = (dir / "a.xml").string();
     // --today with --send and the default state file: refused before anything is sent.
@@ -504,7 +513,7 @@ TEST_F(Remind, ATestRunCannotSpendTheRealReminders) {
     EXPECT_EQ(r.exitCode, 2) << r.err;
 }
 
-TEST_F(Remind, NobodyForgottenTheDefaultRecipientGetsIt) {
+TEST_P(Remind, NobodyForgottenTheDefaultRecipientGetsIt) {
     SourceSpec s;
     s.parties = {{"chair", "Åsa Öberg", "Ordförande", ""}, {"director", "Per Lind", "Kommundirektör", ""}};
     writeSource(dir, "a.xml", s);
@@ -521,3 +530,46 @@ TEST_F(Remind, NobodyForgottenTheDefaultRecipientGetsIt) {
     EXPECT_NE(textPart(sink.messages()[0]).find("ingen av dokumentets parter har en e-postadress"), std::string::npos)
         << textPart(sink.messages()[0]);
 }
+
+// Two runs at once (two machines' timers): every reminder reaches its recipient exactly once.
+// With SQLite the second run finds the file locked (exit 2) or runs after the first; with
+// PostgreSQL both run, each reminder claimed by one of them.
+TEST_P(Remind, TwoRunsAtOnceSendEachReminderOnce) {
+    for (int i = 0; i < 12; ++i) {
+        SourceSpec s;
+        s.dnr = "KS 2027/" + std::to_string(100 + i);
+        s.parties = {{"chair", "Åsa Öberg", "Ordförande", "chair" + std::to_string(i) + "@exempelby.se"},
+                     {"director", "Per Lind", "Kommundirektör", "director" + std::to_string(i) + "@exempelby.se"}};
+        writeSource(dir, "src/d" + std::to_string(i) + ".xml", s);
+    }
+    SmtpSink sink(dir / "mail", {"--delay", "0.05"});
+    std::vector<std::string> argv{binary().string(), "remind", (dir / "src").string(), "--today", "2028-01-10",
+                                  "--send", "--from", "registrator@exempelby.se", "--smtp", sink.address(),
+                                  "--state", state(), "--json"};
+    RunResult first, second;
+    std::thread a([&] { first = run(argv, {}, 120); });
+    std::thread b([&] { second = run(argv, {}, 120); });
+    a.join();
+    b.join();
+    for (const RunResult* r : {&first, &second})
+        EXPECT_TRUE(r->exitCode == 1 || (GetParam() == "sqlite" && r->exitCode == 2)) << r->exitCode << r->err;
+    if (GetParam() == "postgresql") {
+        EXPECT_EQ(first.exitCode, 1) << first.err;
+        EXPECT_EQ(second.exitCode, 1) << second.err;
+    }
+    const auto counts = countByRecipient(sink);
+    EXPECT_EQ(counts.size(), 24u) << sink.log();
+    for (const auto& [address, n] : counts) EXPECT_EQ(n, 1) << address;
+    // What both runs said they sent adds up to the 24.
+    int sent = 0;
+    for (const RunResult* r : {&first, &second})
+        if (r->exitCode == 1) sent += json(*r)->getObject("summary")->getValue<int>("sent");
+    EXPECT_EQ(sent, 24);
+    auto after = remind({(dir / "src").string(), "--today", "2028-01-11", "--json"});
+    for (std::size_t i = 0; i < 12; ++i) EXPECT_EQ(statuses(json(after), i).find("pending"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(State, Remind, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(State, RemindOneState, ::testing::Values("sqlite"),
+                         [](const auto& info) { return info.param; });
