@@ -252,7 +252,7 @@ void Canvas::drawHeader() {
     }
 }
 
-void Canvas::finish() {
+void Canvas::finish(const std::function<void()>& unmarked) {
     if (pages_.empty()) newPage();
     const int total = pageCount();
     const TextStyle& fs = style_.style(style_.footerStyle);
@@ -273,6 +273,7 @@ void Canvas::finish() {
     for (auto& work : deferred_) work(total);
     deferred_.clear();
     closeMarks();
+    if (unmarked) unmarked();
     streams_.seal(pages_);
 }
 

@@ -79,8 +79,10 @@ public:
 
     // Work done after the last page exists, in the order added, with the total page count.
     void defer(std::function<void(int pages)> work) { deferred_.push_back(std::move(work)); }
-    // Draws the footers, runs deferred work and seals the pages' streams (nothing is drawn after).
-    void finish();
+    // Draws the footers, runs deferred work, closes the marked content, runs `unmarked` (drawing
+    // that must stand outside any marked content, such as a logo artifact on every page) and
+    // seals the pages' streams (nothing is drawn after).
+    void finish(const std::function<void()>& unmarked = nullptr);
 
     // Vertical rules drawn as one path per call (table grid).
     void rules(const std::vector<double>& xs, double top, double bottom, double width, double gray);

@@ -178,8 +178,8 @@ doc::Meta withReference(const doc::Meta& m, const Style& style) {
 }
 
 // The reference's logo on every page, above the header text (space for it is taken from the
-// body in renderWithHaru), as a header artifact. After Canvas::finish: no marked content is
-// open on any page.
+// body in renderWithHaru), as a header artifact. Inside Canvas::finish, once no marked content
+// is open on any page and before the pages' streams are sealed.
 void drawLogo(HaruDoc& hd, Canvas& canvas, const Logo& logo, double top) {
     const auto* data = reinterpret_cast<const HPDF_BYTE*>(logo.data.data());
     const auto size = static_cast<HPDF_UINT>(logo.data.size());
@@ -273,9 +273,10 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     canvas.tree().setEnabled(std::getenv("OVERENS_PDF_UNTAGGED") == nullptr);
     Layouter layouter(canvas, d);
     layouter.run();
-    canvas.finish();
+    canvas.finish([&] {
+        if (style.logo) drawLogo(hd, canvas, *style.logo, logoTop);
+    });
     hd.check("laying out the pages");
-    if (style.logo) drawLogo(hd, canvas, *style.logo, logoTop);
     addOutline(hd, canvas, layouter.headings());
     timer.mark("layout");
     fonts.finish();
