@@ -38,18 +38,31 @@ void postgresqlExecute(const std::string& database, const std::string& sql) {
     session << sql, now;
 }
 
+std::string createTestDatabase(const std::string& prefix) {
+    if (postgresqlServerUrl().empty())
+        throw std::runtime_error("no PostgreSQL server: run under ctest (fixture postgresql_server), which sets "
+                                 "OVERENS_TEST_POSTGRESQL_URL_FILE");
+    Poco::RandomInputStream random;
+    std::string name = prefix;
+    for (int i = 0; i < 8; ++i) name += "abcdefghijklmnopqrstuvwxyz"[static_cast<unsigned char>(random.get()) % 26];
+    postgresqlExecute("overens", "CREATE DATABASE " + name);
+    return name;
+}
+
+void dropTestDatabase(const std::string& name) noexcept {
+    try {
+        postgresqlExecute("overens", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (const std::exception&) {
+        // the server's folder goes with the fixture's cleanup anyway
+    }
+}
+
 StoreUnderTest::StoreUnderTest(const std::string& kind) : kind_(kind) {
     if (kind == "folder") {
         folder_ = std::make_unique<TempDir>();
         spec_ = folder_->path().string();
     } else {
-        if (postgresqlServerUrl().empty())
-            throw std::runtime_error("no PostgreSQL server: run under ctest (fixture postgresql_server), which sets "
-                                     "OVERENS_TEST_POSTGRESQL_URL_FILE");
-        Poco::RandomInputStream random;
-        database_ = "store_test_";
-        for (int i = 0; i < 8; ++i) database_ += "abcdefghijklmnopqrstuvwxyz"[static_cast<unsigned char>(random.get()) % 26];
-        postgresqlExecute("overens", "CREATE DATABASE " + database_);
+        database_ = createTestDatabase("store_test_");
         spec_ = postgresqlUrlOf(database_);
     }
     store_ = open();
@@ -62,13 +75,7 @@ StoreUnderTest::~StoreUnderTest() {
         std::filesystem::remove_all(pg->cacheFolder(), ec);
     }
     store_.reset();
-    if (!database_.empty()) {
-        try {
-            postgresqlExecute("overens", "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)");
-        } catch (const std::exception&) {
-            // the server's folder goes with the fixture's cleanup anyway
-        }
-    }
+    if (!database_.empty()) dropTestDatabase(database_);
 }
 
 std::unique_ptr<store::DocumentStore> StoreUnderTest::open() const {

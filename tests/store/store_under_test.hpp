@@ -38,5 +38,10 @@ std::string postgresqlServerUrl();
 void postgresqlExecute(const std::string& database, const std::string& sql);
 // The URL of `database` on that server.
 std::string postgresqlUrlOf(const std::string& database);
+// Creates a database of its own on that server, named `prefix` and 8 random letters, and returns
+// its name; throws std::runtime_error when the test runs without the fixture.
+std::string createTestDatabase(const std::string& prefix);
+// Drops it with its connections (a failure is left to the fixture's cleanup of the whole server).
+void dropTestDatabase(const std::string& name) noexcept;
 
 }  // namespace overens::test
