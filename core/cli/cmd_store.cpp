@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli_support.hpp"
+#include "engine/engine.hpp"
 #include "options.hpp"
 #include "publish/publisher.hpp"
 #include "store/document_store.hpp"
@@ -38,18 +39,49 @@ int exportOrganisation(store::DocumentStore& st, const std::string& org, const f
     return kExitOk;
 }
 
+// Whether the file is an answer file the service can open: well-formed XML whose root is a
+// document kind (a draft with errors in its values is still one). What is wrong is printed.
+bool readableAnswerFile(Engine& engine, const fs::path& file, const std::string& lang) {
+    const Prepared p = engine.prepareHeader(file.string());
+    if (p.status == ReadStatus::Ok && p.kind) return true;
+    printDiagnostics(p.diags, lang, std::cerr);
+    if (!p.diags.hasErrors())
+        std::cerr << file.string() << ": error: [store.import] not an answer file of a known kind; not imported\n";
+    return false;
+}
+
 int importOrganisation(store::DocumentStore& st, const std::string& org, const fs::path& folder,
-                       const std::string& author) {
+                       const std::string& author, const CommandLine& cl) {
     if (!fs::is_directory(folder)) throw UsageError("no such folder: " + folder.string());
     std::string error;
     if (!org.empty() && !st.createOrganisation(org, error)) throw UsageError(error);
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(folder))
-        if (entry.is_regular_file() && store::validDocumentName(entry.path().filename().string()))
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        const std::string name = entry.path().filename().string();
+        if (!entry.is_regular_file() || name.size() < 4 || name.compare(name.size() - 4, 4, ".xml") != 0) continue;
+        if (store::validDocumentName(name))
             files.push_back(entry.path());
+        else
+            std::cerr << entry.path().string() << ": warning: [store.import-name] not imported: a document's name "
+                      << "has only letters, digits, '.', '-' and '_'\n";
+    }
     std::sort(files.begin(), files.end());
+
+    EngineOptions options;
+    options.templatesDir = cl.value("templates");
+    for (const auto& f : files) options.sources.push_back(f.string());
+    Diagnostics setup;
+    Engine engine(options, setup);
+    const std::string lang = messageLanguage(cl);
+    if (const int code = reportSetup(engine, setup, lang, std::cerr); engine.kinds().empty() || code != kExitOk)
+        return code;
+
     std::size_t saved = 0, same = 0, failed = 0;
     for (const auto& file : files) {
+        if (!readableAnswerFile(engine, file, lang)) {
+            ++failed;
+            continue;
+        }
         std::ifstream in(file, std::ios::binary);
         std::ostringstream bytes;
         bytes << in.rdbuf();
@@ -91,7 +123,7 @@ int runStore(const CommandLine& cl) {
     if (!st) throw UsageError("--store: " + error);
     const fs::path folder = fs::absolute(cl.args[2]);
     return cl.args[0] == "export" ? exportOrganisation(*st, org, folder)
-                                  : importOrganisation(*st, org, folder, cl.value("author", "import"));
+                                  : importOrganisation(*st, org, folder, cl.value("author", "import"), cl);
 }
 
 }  // namespace overens::cli

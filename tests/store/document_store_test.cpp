@@ -265,6 +265,24 @@ TEST_P(DocumentStoreTest, ExportAndImportAnOrganisationRoundTrip) {
     EXPECT_EQ(st().history({kOrg, names.back()}).size(), 1u);
 }
 
+// What the service could not open is refused at its place and not saved; the good files of the
+// same folder are imported, and the exit code says something was refused.
+TEST_P(DocumentStoreTest, ImportRefusesWhatIsNotAnAnswerFile) {
+    TempDir in;
+    const std::string good = "exempelby-overenskommelse.xml";
+    writeFile(in / good, readFile(samplesDir() / "kommun" / good));
+    writeFile(in / "broken.xml", "<?xml version=\"1.0\"?>\n<agreement lang=\"en\"\n");
+    writeFile(in / "other.xml", "<?xml version=\"1.0\"?>\n<recipe/>\n");
+    writeFile(in / "bad name.xml", readFile(samplesDir() / "kommun" / good));
+    const RunResult r = runOverens({"store", "import", kOrg, in.path().string(), "--store", under->spec(), "--lang", "en"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find((in / "broken.xml").string() + ":2:1: error: [source.malformed-xml]"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((in / "other.xml").string() + ":2:1: error: [source.unknown-kind]"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("bad name.xml: warning: [store.import-name]"), std::string::npos) << r.err;
+    EXPECT_EQ(st().documents(kOrg), std::vector<std::string>{good});
+    EXPECT_NE(r.err.find("1 new version(s), 0 unchanged, 2 failed"), std::string::npos) << r.err;
+}
+
 TEST_P(DocumentStoreTest, TheCommandRefusesBadArguments) {
     EXPECT_EQ(runOverens({"store", "export", "Bad Org", "x", "--store", under->spec()}).exitCode, 2);
     EXPECT_EQ(runOverens({"store", "export", kOrg, "x"}).exitCode, 2);
