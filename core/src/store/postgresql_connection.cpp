@@ -90,6 +90,11 @@ std::string describePostgresql(const std::string& url) {
         std::string user = uri.getUserInfo();
         user = user.substr(0, user.find(':'));
         uri.setUserInfo(user);
+        // libpq also takes the password as a query parameter (?password=…).
+        Poco::URI::QueryParameters kept;
+        for (auto& [name, value] : uri.getQueryParameters())
+            if (name != "password") kept.emplace_back(name, value);
+        uri.setQueryParameters(kept);
         return uri.toString();
     } catch (const Poco::Exception&) {
         return "postgresql://?";
