@@ -72,6 +72,17 @@ void loadVocabulary(const fs::path& file, LawData& data) {
         rule.fields = split(r.attribute("fields").as_string("matter note"), ' ');
         rule.negatable = r.attribute("negatable").as_bool(true);
         rule.canNegate = rule.negatable && (rule.kind == "not-delegable" || rule.kind == "automated");
+        using K = WordRule::Kind;
+        static const std::map<std::string, K> kinds{{"not-delegable", K::NotDelegable}, {"automated", K::Automated},
+                                                    {"urgent", K::Urgent}, {"urgent-hint", K::UrgentHint},
+                                                    {"sub-delegation", K::SubDelegation}, {"appeal", K::Appeal}};
+        const auto kind = kinds.find(rule.kind);
+        rule.kindCode = kind == kinds.end() ? K::Other : kind->second;
+        using D = WordRule::Delegate;
+        static const std::map<std::string, D> delegates{
+            {"", D::Any}, {"employee", D::Employee}, {"elected", D::Elected}, {"automated", D::Automated}};
+        const auto delegate = delegates.find(rule.delegate);
+        rule.delegateCode = delegate == delegates.end() ? D::None : delegate->second;
         rule.cite = r.attribute("cite").as_string();
         for (pugi::xml_node a : r.children("all")) rule.all.push_back(compileAlternatives(expand(a.text().get(), lists)));
         for (pugi::xml_node n : r.children("none")) {

@@ -32,7 +32,10 @@ struct WordRule {
     std::vector<std::vector<Pattern>> all;     // groups of alternatives
     std::vector<Pattern> none;
     bool negatable = true;
-    bool canNegate = false;  // negatable and of a kind a negation cancels (set when loaded)
+    // kind and delegate read once when loaded, for the rows' loop.
+    enum class Kind { NotDelegable, Automated, Urgent, UrgentHint, SubDelegation, Appeal, Other } kindCode = Kind::Other;
+    enum class Delegate { Any, Employee, Elected, Automated, None } delegateCode = Delegate::Any;  // None: no delegate fits
+    bool canNegate = false;  // negatable and of a kind a negation cancels
     std::string cite;      // another act's provision, when the rule rests on one
     std::string confirmSv, confirmEn;  // how to confirm the row is delegable (warnings)
 };

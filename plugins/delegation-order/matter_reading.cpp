@@ -78,11 +78,14 @@ bool negated(const RowWords& rw, const RowWords::Text& t, int at, const Vocabula
     return false;
 }
 
-bool delegateFits(const std::string& want, const std::set<Side>& sides) {
-    if (want.empty()) return true;
-    if (want == "employee") return sides.count(Side::Employee) > 0;
-    if (want == "elected") return sides.count(Side::Elected) > 0;
-    if (want == "automated") return sides.count(Side::Automated) > 0;
+bool delegateFits(WordRule::Delegate want, const std::set<Side>& sides) {
+    switch (want) {
+        case WordRule::Delegate::Any: return true;
+        case WordRule::Delegate::Employee: return sides.count(Side::Employee) > 0;
+        case WordRule::Delegate::Elected: return sides.count(Side::Elected) > 0;
+        case WordRule::Delegate::Automated: return sides.count(Side::Automated) > 0;
+        case WordRule::Delegate::None: return false;
+    }
     return false;
 }
 
@@ -122,28 +125,29 @@ Match apply(const WordRule& r, RowWords& rowWords, const Vocabulary& v) {
 RowReading readRow(const Record& row, const std::set<Side>& sides, const Vocabulary& v, WordMatcher& words) {
     RowReading out;
     RowWords rowWords(row, words);
+    using K = WordRule::Kind;
     for (const WordRule& r : v.rules) {
-        if (!delegateFits(r.delegate, sides)) continue;
-        const bool needed = r.kind == "not-delegable" || r.kind == "automated" ||
-                            (r.kind == "urgent" && !out.urgent_.rule) || (r.kind == "urgent-hint" && !out.hint_.rule) ||
-                            (r.kind == "sub-delegation" && !out.sub_.rule) || (r.kind == "appeal" && out.appeal.empty());
+        if (!delegateFits(r.delegateCode, sides)) continue;
+        const bool needed = r.kindCode == K::NotDelegable || r.kindCode == K::Automated ||
+                            (r.kindCode == K::Urgent && !out.urgent_.rule) ||
+                            (r.kindCode == K::UrgentHint && !out.hint_.rule) ||
+                            (r.kindCode == K::SubDelegation && !out.sub_.rule) ||
+                            (r.kindCode == K::Appeal && out.appeal.empty());
         if (!needed) continue;
-        const Match m = apply(r, rowWords, v);
+        Match m = apply(r, rowWords, v);
         if (!m.ok) continue;
-        Finding f{&r, m.field, m.words};
-        if (r.kind == "not-delegable")
-            out.notDelegable.push_back(f);
-        else if (r.kind == "automated")
-            out.automated.push_back(f);
-        else if (r.kind == "urgent")
-            out.urgent_ = f;
-        else if (r.kind == "urgent-hint")
-            out.hint_ = f;
-        else if (r.kind == "sub-delegation")
-            out.sub_ = f;
-        else if (r.kind == "appeal") {
-            out.appeal = r.appeal;
-            out.appeal_ = f;
+        Finding f{&r, std::move(m.field), std::move(m.words)};
+        switch (r.kindCode) {
+            case K::NotDelegable: out.notDelegable.push_back(std::move(f)); break;
+            case K::Automated: out.automated.push_back(std::move(f)); break;
+            case K::Urgent: out.urgent_ = std::move(f); break;
+            case K::UrgentHint: out.hint_ = std::move(f); break;
+            case K::SubDelegation: out.sub_ = std::move(f); break;
+            case K::Appeal:
+                out.appeal = r.appeal;
+                out.appeal_ = std::move(f);
+                break;
+            case K::Other: break;
         }
     }
     return out;
