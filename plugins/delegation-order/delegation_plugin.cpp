@@ -1,5 +1,7 @@
 #include "delegation_plugin.hpp"
 
+#include "text_match.hpp"
+
 #include <set>
 
 namespace overens::delegation {
@@ -47,23 +49,7 @@ std::map<std::string, const Record*> rolesById(const Record& values) {
     return out;
 }
 
-std::string lowerSv(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC3 && i + 1 < s.size()) {
-            unsigned char d = static_cast<unsigned char>(s[i + 1]);
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);  // À-Þ -> à-þ
-            out += static_cast<char>(c);
-            out += static_cast<char>(d);
-            ++i;
-        } else {
-            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-    }
-    return out;
-}
+std::string lowerSv(const std::string& s) { return lowerUtf8(s); }
 
 std::string reportingOf(const Record& row, const Record& order) {
     const std::string own = row.text("reporting");

@@ -1,6 +1,8 @@
 #include "overens/compose.hpp"
 #include "delegation_plugin.hpp"
 
+#include <utility>
+
 namespace overens::delegation {
 
 namespace {
@@ -140,13 +142,13 @@ private:
             if (row.has("note")) add(doc::value(row.text("note"), row.whereOf("note")));
             std::string reporting = row.flag("urgent") ? "next-meeting" : reportingOf(row, v_);
             t.rows.push_back({{doc::value(row.text("number"), row.whereOf("number"))},
-                              matter,
+                              std::move(matter),
                               {doc::value(titles(row.text("delegate")), row.whereOf("delegate"))},
                               row.has("substitute") ? doc::Runs{doc::value(titles(row.text("substitute")), row.whereOf("substitute"))}
                                                     : doc::runs("–"),
                               row.has("legal-basis") ? doc::Runs{doc::value(row.text("legal-basis"), row.whereOf("legal-basis"))} : doc::runs("–"),
                               doc::runs(reporting.empty() ? "–" : w_.get("reporting-short-" + reporting)),
-                              note.empty() ? doc::runs("–") : note});
+                              note.empty() ? doc::runs("–") : std::move(note)});
         }
         out_.push_back(std::move(t));
     }

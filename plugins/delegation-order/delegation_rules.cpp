@@ -91,7 +91,7 @@ public:
     RowChecker(const Record& order, const Context& ctx, Diagnostics& out, const LawData& law, const Date& on,
                const Date& today, const Owner& owner)
         : order_(order), ctx_(ctx), out_(out), roles_(rolesById(order)), law_(law), on_(on), today_(today),
-          owner_(owner) {}
+          owner_(owner), words_(law.vocabulary.table) {}
 
     void checkRoles() {
         std::set<std::string> seen;
@@ -196,7 +196,8 @@ private:
                                      "of them" + l.en);
         }
 
-        reading_ = readRow(row, sides, law_.vocabulary);
+        reading_ = readRow(row, sides, law_.vocabulary, words_);
+        readBases(row);
         checkCategory(row, automated, tag, tagEn);
         checkUrgent(row, delegate, substitute, tag, tagEn);
         checkReporting(row, tag, tagEn);
@@ -513,14 +514,23 @@ private:
         }
     }
 
+    // The acts and references each field cites, read once for checkOldAct and checkActs.
+    void readBases(const Record& row) {
+        for (FieldBasis& field : bases_) {
+            const Value* v = row.get(field.name);
+            field.written = v && !v->text.empty();
+            field.reading = field.written ? readBasis(v->text, law_, on_) : BasisReading{};
+        }
+    }
+
     // References in the numbering of a repealed act (Kommunallagen 1991:900, Förvaltningslagen
     // 1986:223), cited under the name of the act in force: the sections and where they live now come
     // from templates/law/acts.xml.
     void checkOldAct(const Record& row, const std::string& tag, const std::string& tagEn) {
-        for (const char* name : {"legal-basis", "matter", "note"}) {
-            const std::string text = row.text(name);
-            if (text.empty()) continue;
-            const BasisReading b = readBasis(text, law_, on_);
+        for (const FieldBasis& field : bases_) {
+            if (!field.written) continue;
+            const char* name = field.name;
+            const BasisReading& b = field.reading;
             for (const Citation& c : b.citations) {
                 if (!c.act || (c.chapter.empty() && c.section == 0)) continue;
                 for (const OldNumbering& on : c.act->oldNumbering) {
@@ -574,10 +584,10 @@ private:
 
     // Acts that no longer apply, and chapters or sections an act does not have.
     void checkActs(const Record& row, const std::string& tag, const std::string& tagEn) {
-        for (const char* name : {"legal-basis", "matter", "note"}) {
-            const std::string text = row.text(name);
-            if (text.empty()) continue;
-            const BasisReading b = readBasis(text, law_, on_);
+        for (const FieldBasis& field : bases_) {
+            if (!field.written) continue;
+            const char* name = field.name;
+            const BasisReading& b = field.reading;
             std::set<const Act*> reported;
             for (const ActMention& m : b.acts) {
                 const Act* a = m.act;
@@ -647,7 +657,14 @@ private:
     Date on_;     // the acts are read as of this date: adoption, else today
     Date today_;
     const Owner& owner_;
+    WordMatcher words_;   // the order's words, each stemmed and matched against the vocabulary once
     RowReading reading_;  // the row being checked, read from its words
+    struct FieldBasis {
+        const char* name;
+        bool written = false;
+        BasisReading reading;
+    };
+    FieldBasis bases_[3] = {{"legal-basis"}, {"matter"}, {"note"}};  // the row being checked
 };
 
 }  // namespace

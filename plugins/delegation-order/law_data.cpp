@@ -71,6 +71,18 @@ void loadVocabulary(const fs::path& file, LawData& data) {
         rule.delegate = r.attribute("delegate").as_string();
         rule.fields = split(r.attribute("fields").as_string("matter note"), ' ');
         rule.negatable = r.attribute("negatable").as_bool(true);
+        rule.canNegate = rule.negatable && (rule.kind == "not-delegable" || rule.kind == "automated");
+        using K = WordRule::Kind;
+        static const std::map<std::string, K> kinds{{"not-delegable", K::NotDelegable}, {"automated", K::Automated},
+                                                    {"urgent", K::Urgent}, {"urgent-hint", K::UrgentHint},
+                                                    {"sub-delegation", K::SubDelegation}, {"appeal", K::Appeal}};
+        const auto kind = kinds.find(rule.kind);
+        rule.kindCode = kind == kinds.end() ? K::Other : kind->second;
+        using D = WordRule::Delegate;
+        static const std::map<std::string, D> delegates{
+            {"", D::Any}, {"employee", D::Employee}, {"elected", D::Elected}, {"automated", D::Automated}};
+        const auto delegate = delegates.find(rule.delegate);
+        rule.delegateCode = delegate == delegates.end() ? D::None : delegate->second;
         rule.cite = r.attribute("cite").as_string();
         for (pugi::xml_node a : r.children("all")) rule.all.push_back(compileAlternatives(expand(a.text().get(), lists)));
         for (pugi::xml_node n : r.children("none")) {
@@ -84,6 +96,11 @@ void loadVocabulary(const fs::path& file, LawData& data) {
             continue;
         }
         v.rules.push_back(std::move(rule));
+    }
+    v.table.add(v.negation);
+    for (WordRule& rule : v.rules) {
+        for (auto& group : rule.all) v.table.add(group);
+        v.table.add(rule.none);
     }
 }
 
@@ -155,6 +172,34 @@ std::vector<std::string> lines(const fs::path& file, LawData& data) {
     return out;
 }
 
+// The names by their first word. A name with an empty word ("a  b") can match no text and is left out.
+void indexNames(LawData& data) {
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t a = 0; a < data.acts.size(); ++a)
+        for (const std::string& name : data.acts[a].names) {
+            if (name.empty()) continue;
+            auto it = seen.find(name);
+            if (it == seen.end()) {
+                ActName n{name, {}, {}};
+                std::size_t pos = 0;
+                while (pos < name.size()) {
+                    const auto space = name.find(' ', pos);
+                    n.words.push_back(name.substr(pos, space == std::string::npos ? std::string::npos : space - pos));
+                    pos = space == std::string::npos ? name.size() : space + 1;
+                }
+                it = seen.emplace(name, data.actNames.size()).first;
+                data.actNames.push_back(std::move(n));
+            }
+            data.actNames[it->second].acts.push_back(a);
+        }
+    for (std::size_t i = 0; i < data.actNames.size(); ++i) {
+        const ActName& n = data.actNames[i];
+        bool usable = true;
+        for (const std::string& w : n.words) usable = usable && !w.empty();
+        if (usable) data.namesByFirstWord[n.words.front()].push_back(i);
+    }
+}
+
 }  // namespace
 
 const Act* LawData::act(const std::string& id) const {
@@ -169,6 +214,7 @@ LawData loadLawData(const std::string& folder) {
     const fs::path dir(folder);
     loadVocabulary(dir / "delegation-vocabulary.xml", data);
     loadActs(dir / "acts.xml", data);
+    indexNames(data);
     for (const auto& n : lines(dir / "first-names.txt", data)) data.firstNames.insert(n);
     data.postWords = lines(dir / "post-words.txt", data);
     return data;

@@ -8,9 +8,11 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "overens/calendar.hpp"
+#include "prepared_words.hpp"
 #include "text_match.hpp"
 
 namespace overens::delegation {
@@ -30,6 +32,10 @@ struct WordRule {
     std::vector<std::vector<Pattern>> all;     // groups of alternatives
     std::vector<Pattern> none;
     bool negatable = true;
+    // kind and delegate read once when loaded, for the rows' loop.
+    enum class Kind { NotDelegable, Automated, Urgent, UrgentHint, SubDelegation, Appeal, Other } kindCode = Kind::Other;
+    enum class Delegate { Any, Employee, Elected, Automated, None } delegateCode = Delegate::Any;  // None: no delegate fits
+    bool canNegate = false;  // negatable and of a kind a negation cancels
     std::string cite;      // another act's provision, when the rule rests on one
     std::string confirmSv, confirmEn;  // how to confirm the row is delegable (warnings)
 };
@@ -44,6 +50,7 @@ struct Vocabulary {
     int negationWindow = 4;
     std::map<std::string, PointText> points;
     std::vector<WordRule> rules;
+    PatternTable table;  // the words of the negations and the rules, numbered
 };
 
 struct OldNumbering {
@@ -70,9 +77,19 @@ struct Act {
     std::vector<OldNumbering> oldNumbering;
 };
 
+// A name some act goes by, split into its words, with every act that goes by it (indices into
+// LawData::acts, in the order of acts.xml). Prepared once, for reading legal bases.
+struct ActName {
+    std::string name;
+    std::vector<std::string> words;
+    std::vector<std::size_t> acts;
+};
+
 struct LawData {
     Vocabulary vocabulary;
     std::vector<Act> acts;
+    std::vector<ActName> actNames;  // each distinct name once, in the order first given
+    std::unordered_map<std::string, std::vector<std::size_t>> namesByFirstWord;  // -> actNames, ascending
     std::set<std::string> firstNames;  // lower-case
     std::vector<std::string> postWords;  // lower-case parts of post titles
     std::string problem;  // why some of it could not be read, empty when all was read

@@ -100,30 +100,25 @@ BasisReading readBasis(const std::string& text, const LawData& law, const Date& 
             for (const Act& a : law.acts)
                 if (a.sfs == sfs) acts.push_back({{&a, sfs}, t[i].begin, t[i + 2].end, segmentOf[i]});
         }
-    // Names, longest first so that "lagen om offentlig upphandling" wins over shorter names inside it.
+    // Names, longest first so that "lagen om offentlig upphandling" wins over shorter names inside
+    // it; of names as long, the one acts.xml gives first.
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i].kind != Token::Kind::Word || used[i]) continue;
-        std::size_t bestLen = 0;
-        std::string bestName;
-        for (const Act& a : law.acts)
-            for (const std::string& name : a.names) {
-                // Compare the name word by word with the tokens from i.
-                std::size_t k = i, pos = 0, count = 0;
-                bool ok = true;
-                while (pos < name.size() && ok) {
-                    const auto space = name.find(' ', pos);
-                    const std::string part = name.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
-                    ok = k < t.size() && t[k].kind == Token::Kind::Word && t[k].text == part;
-                    ++k, ++count;
-                    pos = space == std::string::npos ? name.size() : space + 1;
-                }
-                if (ok && count > bestLen) bestLen = count, bestName = name;
-            }
-        if (!bestLen) continue;
+        auto named = law.namesByFirstWord.find(t[i].text);
+        if (named == law.namesByFirstWord.end()) continue;
+        const ActName* best = nullptr;
+        for (std::size_t n : named->second) {
+            const ActName& name = law.actNames[n];
+            if (best && name.words.size() <= best->words.size()) continue;
+            bool ok = i + name.words.size() <= t.size();
+            for (std::size_t k = 1; k < name.words.size() && ok; ++k)
+                ok = t[i + k].kind == Token::Kind::Word && t[i + k].text == name.words[k];
+            if (ok) best = &name;
+        }
+        if (!best) continue;
+        const std::size_t bestLen = best->words.size();
         std::vector<const Act*> candidates;
-        for (const Act& a : law.acts)
-            for (const std::string& name : a.names)
-                if (name == bestName) candidates.push_back(&a);
+        for (std::size_t a : best->acts) candidates.push_back(&law.acts[a]);
         if (const Act* a = resolve(candidates, on)) {
             // "SoL (2001:453)": the number, when it follows, says which act is meant.
             bool numbered = false;

@@ -1,6 +1,7 @@
 #include "matter_reading.hpp"
 
-#include <map>
+#include <deque>
+#include <utility>
 
 namespace overens::delegation {
 
@@ -18,110 +19,135 @@ std::string wordsAt(const std::vector<Word>& ws, int at, std::size_t n) {
     return out;
 }
 
-bool negated(const std::vector<Word>& ws, int at, const Vocabulary& v) {
+// The words of a row's fields as the rules read them: each field split once per row, and each
+// combination of fields a rule reads (matter and note, or with the legal basis) put together once,
+// with the pattern words found anywhere in it.
+class RowWords {
+public:
+    struct Text {
+        std::vector<Word> words;
+        std::vector<std::uint64_t> present;  // WordMatcher::present of words
+        std::string where;                   // the first of the fields that has text
+    };
+
+    RowWords(const Record& row, WordMatcher& matcher) : row_(row), matcher_(matcher) {}
+
+    const Text& of(const std::vector<std::string>& fields) {
+        for (const auto& [key, text] : texts_)
+            if (*key == fields) return text;
+        Text t;
+        for (const std::string& f : fields) {
+            const std::vector<Word>* ws = field(f);
+            if (!ws) continue;
+            if (t.where.empty()) t.where = f;
+            t.words.insert(t.words.end(), ws->begin(), ws->end());
+        }
+        t.present = matcher_.present(t.words);
+        texts_.emplace_back(&fields, std::move(t));
+        return texts_.back().second;
+    }
+
+    bool mayMatch(const Pattern& p, const Text& t) const { return matcher_.mayMatch(p, t.present); }
+
+private:
+    // The words of one field, or nullptr when the row leaves it out or empty.
+    const std::vector<Word>* field(const std::string& name) {
+        for (const auto& [n, ws] : fields_)
+            if (n == name) return &ws;
+        const Value* v = row_.get(name);
+        if (!v || v->text.empty()) return nullptr;
+        std::vector<Word> ws;
+        matcher_.append(v->text, ws);
+        fields_.emplace_back(name, std::move(ws));
+        return &fields_.back().second;
+    }
+
+    const Record& row_;
+    WordMatcher& matcher_;
+    std::deque<std::pair<std::string, std::vector<Word>>> fields_;  // a deque: references stay valid
+    std::deque<std::pair<const std::vector<std::string>*, Text>> texts_;
+};
+
+bool negated(const RowWords& rw, const RowWords::Text& t, int at, const Vocabulary& v) {
     const int from = std::max(0, at - v.negationWindow);
     for (const Pattern& p : v.negation) {
-        const int n = find(ws, p, static_cast<std::size_t>(from));
+        if (!rw.mayMatch(p, t)) continue;
+        const int n = find(t.words, p, static_cast<std::size_t>(from));
         if (n >= 0 && n < at) return true;
     }
     return false;
 }
 
-bool delegateFits(const std::string& want, const std::set<Side>& sides) {
-    if (want.empty()) return true;
-    if (want == "employee") return sides.count(Side::Employee) > 0;
-    if (want == "elected") return sides.count(Side::Elected) > 0;
-    if (want == "automated") return sides.count(Side::Automated) > 0;
+bool delegateFits(WordRule::Delegate want, const std::set<Side>& sides) {
+    switch (want) {
+        case WordRule::Delegate::Any: return true;
+        case WordRule::Delegate::Employee: return sides.count(Side::Employee) > 0;
+        case WordRule::Delegate::Elected: return sides.count(Side::Elected) > 0;
+        case WordRule::Delegate::Automated: return sides.count(Side::Automated) > 0;
+        case WordRule::Delegate::None: return false;
+    }
     return false;
 }
 
-// The words of a row's fields, stemmed once per row and combination of fields.
-class RowWords {
-public:
-    explicit RowWords(const Record& row) : row_(row) {}
-    const std::vector<Word>& of(const std::vector<std::string>& fields, std::string& where) {
-        std::string key;
-        for (const auto& f : fields) key += f + ' ';
-        auto it = cache_.find(key);
-        if (it == cache_.end()) {
-            Entry e;
-            for (const std::string& f : fields) {
-                const std::string text = row_.text(f);
-                if (text.empty()) continue;
-                if (e.where.empty()) e.where = f;
-                for (auto& w : words(text)) e.words.push_back(std::move(w));
-            }
-            it = cache_.emplace(key, std::move(e)).first;
-        }
-        where = it->second.where;
-        return it->second.words;
-    }
-
-private:
-    struct Entry {
-        std::vector<Word> words;
-        std::string where;
-    };
-    const Record& row_;
-    std::map<std::string, Entry> cache_;
-};
-
 Match apply(const WordRule& r, RowWords& rowWords, const Vocabulary& v) {
     // The rule's fields read as one text, so that a matter and its note can complete each other.
-    std::string where;
-    const std::vector<Word>& ws = rowWords.of(r.fields, where);
+    const RowWords::Text& t = rowWords.of(r.fields);
+    const std::vector<Word>& ws = t.words;
     if (ws.empty()) return {};
-    for (const Pattern& p : r.none)
-        if (find(ws, p) >= 0) return {};
+    // Every group first, then the exclusions: most rows fail a group, and both must hold. A
+    // pattern with a word found nowhere in the text is passed over without a search.
     std::string matched;
     for (std::size_t g = 0; g < r.all.size(); ++g) {
         int at = -1;
         std::size_t len = 0;
+        const bool last = g + 1 == r.all.size();
         for (const Pattern& p : r.all[g]) {
+            if (!rowWords.mayMatch(p, t)) continue;
             // The first occurrence that is not negated (for the last group).
-            for (int from = 0; (at = find(ws, p, static_cast<std::size_t>(from))) >= 0; from = at + 1) {
-                const bool last = g + 1 == r.all.size();
-                const bool canNegate = r.negatable && (r.kind == "not-delegable" || r.kind == "automated");
-                if (!(last && canNegate && negated(ws, at, v))) break;
-            }
+            for (int from = 0; (at = find(ws, p, static_cast<std::size_t>(from))) >= 0; from = at + 1)
+                if (!(last && r.canNegate && negated(rowWords, t, at, v))) break;
             if (at >= 0) {
                 len = p.size();
                 break;
             }
         }
         if (at < 0) return {};
-        matched += (matched.empty() ? "" : " … ") + wordsAt(ws, at, len);
+        if (!matched.empty()) matched += " … ";
+        matched += wordsAt(ws, at, len);
     }
-    return {true, where, matched};
+    for (const Pattern& p : r.none)
+        if (rowWords.mayMatch(p, t) && find(ws, p) >= 0) return {};
+    return {true, t.where, matched};
 }
 
 }  // namespace
 
-RowReading readRow(const Record& row, const std::set<Side>& sides, const Vocabulary& v) {
+RowReading readRow(const Record& row, const std::set<Side>& sides, const Vocabulary& v, WordMatcher& words) {
     RowReading out;
-    RowWords rowWords(row);
+    RowWords rowWords(row, words);
+    using K = WordRule::Kind;
     for (const WordRule& r : v.rules) {
-        if (!delegateFits(r.delegate, sides)) continue;
-        const bool needed = r.kind == "not-delegable" || r.kind == "automated" ||
-                            (r.kind == "urgent" && !out.urgent_.rule) || (r.kind == "urgent-hint" && !out.hint_.rule) ||
-                            (r.kind == "sub-delegation" && !out.sub_.rule) || (r.kind == "appeal" && out.appeal.empty());
+        if (!delegateFits(r.delegateCode, sides)) continue;
+        const bool needed = r.kindCode == K::NotDelegable || r.kindCode == K::Automated ||
+                            (r.kindCode == K::Urgent && !out.urgent_.rule) ||
+                            (r.kindCode == K::UrgentHint && !out.hint_.rule) ||
+                            (r.kindCode == K::SubDelegation && !out.sub_.rule) ||
+                            (r.kindCode == K::Appeal && out.appeal.empty());
         if (!needed) continue;
-        const Match m = apply(r, rowWords, v);
+        Match m = apply(r, rowWords, v);
         if (!m.ok) continue;
-        Finding f{&r, m.field, m.words};
-        if (r.kind == "not-delegable")
-            out.notDelegable.push_back(f);
-        else if (r.kind == "automated")
-            out.automated.push_back(f);
-        else if (r.kind == "urgent")
-            out.urgent_ = f;
-        else if (r.kind == "urgent-hint")
-            out.hint_ = f;
-        else if (r.kind == "sub-delegation")
-            out.sub_ = f;
-        else if (r.kind == "appeal") {
-            out.appeal = r.appeal;
-            out.appeal_ = f;
+        Finding f{&r, std::move(m.field), std::move(m.words)};
+        switch (r.kindCode) {
+            case K::NotDelegable: out.notDelegable.push_back(std::move(f)); break;
+            case K::Automated: out.automated.push_back(std::move(f)); break;
+            case K::Urgent: out.urgent_ = std::move(f); break;
+            case K::UrgentHint: out.hint_ = std::move(f); break;
+            case K::SubDelegation: out.sub_ = std::move(f); break;
+            case K::Appeal:
+                out.appeal = r.appeal;
+                out.appeal_ = std::move(f);
+                break;
+            case K::Other: break;
         }
     }
     return out;

@@ -28,6 +28,7 @@ struct RowReading {
     Finding urgent_, sub_, appeal_, hint_;
 };
 
-RowReading readRow(const Record& row, const std::set<Side>& delegateSides, const Vocabulary& v);
+// words: the document's matcher for v.table.
+RowReading readRow(const Record& row, const std::set<Side>& delegateSides, const Vocabulary& v, WordMatcher& words);
 
 }  // namespace overens::delegation

@@ -1,9 +1,8 @@
 #include "text_match.hpp"
 
-#include "delegation_plugin.hpp"
-
 #include <libstemmer.h>
 
+#include <functional>
 #include <memory>
 
 namespace overens::delegation {
@@ -29,29 +28,45 @@ bool endsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-bool matches(const Word& w, const PatternWord& p) {
+}  // namespace
+
+std::string lowerUtf8(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < s.size()) {
+            unsigned char d = static_cast<unsigned char>(s[i + 1]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);  // À-Þ -> à-þ
+            out += static_cast<char>(c);
+            out += static_cast<char>(d);
+            ++i;
+        } else {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+    return out;
+}
+
+std::string stemOf(const std::string& lowerWord) { return stem(lowerWord); }
+
+bool matchesText(const Word& w, const PatternWord& p) {
     switch (p.kind) {
         case PatternWord::Kind::Stem: return w.stem == p.text;
-        case PatternWord::Kind::Prefix: return w.lower.rfind(p.text, 0) == 0;
-        case PatternWord::Kind::Suffix: return endsWith(w.lower, p.text) || endsWith(w.stem, stem(p.text));
+        case PatternWord::Kind::Prefix: return w.lower.compare(0, p.text.size(), p.text) == 0;
+        case PatternWord::Kind::Suffix: return endsWith(w.lower, p.text) || endsWith(w.stem, p.stem);
         case PatternWord::Kind::Contains: return w.lower.find(p.text) != std::string::npos;
         case PatternWord::Kind::Any: return true;
     }
     return false;
 }
 
-}  // namespace
-
-// The same lower-casing as the rest of the plugin.
-std::string lowerUtf8(const std::string& s) { return lowerSv(s); }
-
-std::vector<Word> words(const std::string& text) {
+void splitWords(const std::string& text, const std::function<void(const std::string&)>& each) {
     const std::string lower = lowerUtf8(text);
-    std::vector<Word> out;
     std::string current;
     auto flush = [&] {
         while (!current.empty() && current.back() == '-') current.pop_back();
-        if (!current.empty()) out.push_back({current, stem(current)});
+        if (!current.empty()) each(current);
         current.clear();
     };
     for (std::size_t i = 0; i < lower.size(); ++i) {
@@ -64,6 +79,11 @@ std::vector<Word> words(const std::string& text) {
             flush();
     }
     flush();
+}
+
+std::vector<Word> words(const std::string& text) {
+    std::vector<Word> out;
+    splitWords(text, [&](const std::string& w) { out.push_back({w, stem(w)}); });
     return out;
 }
 
@@ -81,7 +101,7 @@ Pattern compilePattern(const std::string& text) {
         else if (head && tail)
             pw.kind = PatternWord::Kind::Contains, pw.text = core;
         else if (head)
-            pw.kind = PatternWord::Kind::Suffix, pw.text = core;
+            pw.kind = PatternWord::Kind::Suffix, pw.text = core, pw.stem = stem(core);
         else if (tail)
             pw.kind = PatternWord::Kind::Prefix, pw.text = core;
         else
