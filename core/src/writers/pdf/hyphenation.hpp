@@ -30,8 +30,7 @@ struct BreakPoint {
 // runs of letters or the end of one (the rest of a word broken once), lower case.
 struct OwnPatterns {
     std::unordered_set<std::string> words;  // the runs and their ends, in the patterns' encoding
-    _HyphenDict* dict = nullptr;
-    ~OwnPatterns();
+    _HyphenDict* dict = nullptr;  // never freed (one per process and file)
 };
 
 // The lines of a pattern file (ISO 8859-1 or UTF-8, without NEXTLEVEL) that OwnPatterns keeps
