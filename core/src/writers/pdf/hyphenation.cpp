@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <future>
-#include <iterator>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -63,28 +62,27 @@ bool encodeLetters(std::string_view letters, bool utf8, std::string& enc, std::v
     return count >= 5;  // short words stay whole
 }
 
-// The text's runs of letters as hyphenate() encodes them, each once.
+// The text's runs of letters as hyphenate() encodes them, each once. (Not cleaned as the spans
+// are: a control character that cleanText drops would join two runs, and that word would be
+// hyphenated with the whole file.)
 std::vector<std::string> runsOf(std::string_view text, bool utf8) {
-    // (Without cleanText: a control character it drops would join two runs; such a word is
-    // not covered and gets all patterns.)
     std::vector<std::string> runs;
     std::unordered_set<std::string> seen;
-    const std::string_view clean = text;
     std::string enc;
     auto flush = [&](std::size_t from, std::size_t to) {
-        if (encodeLetters(clean.substr(from, to - from), utf8, enc, nullptr) && seen.insert(enc).second)
+        if (encodeLetters(text.substr(from, to - from), utf8, enc, nullptr) && seen.insert(enc).second)
             runs.push_back(enc);
     };
     std::size_t runStart = 0;
     bool inRun = false;
-    for (std::size_t i = 0; i < clean.size();) {
+    for (std::size_t i = 0; i < text.size();) {
         const std::size_t at = i;
-        const bool letter = isLetter(decodeUtf8(clean, i));
+        const bool letter = isLetter(decodeUtf8(text, i));
         if (letter && !inRun) runStart = at;
         if (!letter && inRun) flush(runStart, at);
         inRun = letter;
     }
-    if (inRun) flush(runStart, clean.size());
+    if (inRun) flush(runStart, text.size());
     return runs;
 }
 
@@ -174,11 +172,6 @@ bool isKeyword(std::string_view line) {
         if (line.rfind(k, 0) == 0) return true;
     return false;
 }
-
-}  // namespace
-
-
-namespace {
 
 // Every substring of a text up to a length, as a trie (a node per distinct substring, children
 // as a list): for the longest prefix of a pattern that the text has.

@@ -5,6 +5,7 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
