@@ -1,7 +1,9 @@
 #include "writers/pdf/fonts.hpp"
 
 #include <cstdio>
+#include <cstring>
 
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -17,26 +19,26 @@ namespace overens::pdf {
 
 namespace {
 
-// libharu's UTF-8 font (HPDF_GetFont) looks up the glyph of every one of the 65,536 code points,
-// each a linear search through the font's cmap segments, to write a width array and a
-// CIDToGIDMap for the whole plane, which finish() replaces with those of the characters drawn.
-// That was a third of the work of a 12-page document. While the font is made, the face's cmap
-// is a single empty segment: every lookup ends at once, and no width differs from the default.
+// libharu's UTF-8 font (HPDF_GetFont) looks up the glyph and width of every one of the 65,536
+// code points to write a width array and a CIDToGIDMap for the whole plane, which finish()
+// replaces with those of the characters drawn: 7.5 M instructions a face. For an encoder with a
+// code-to-CID table (HPDF_CMapEncoder_ToUnicode) it looks up only the codes that have a CID.
+// The UTF-8 encoder has none (it decodes instead, and keeps its decoding state in the first
+// entries of that table): while the font is made it is shown as a table encoder whose only code
+// is 1, so the font gets the same objects and entries (a one-entry map, an empty /W) at once.
 HPDF_Font getFontQuickly(HPDF_Doc pdf, const char* name) {
-    HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
-    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return HPDF_GetFont(pdf, name, "UTF-8");
-    auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
-    if (attr->cmap.format != 4) return HPDF_GetFont(pdf, name, "UTF-8");
-    static HPDF_UINT16 end[1] = {0xFFFF}, start[1] = {0xFFFF}, rangeOffset[1] = {0};
-    static HPDF_INT16 delta[1] = {1};  // 0xFFFF + 1: glyph 0
-    const HPDF_TTF_CmapRange real = attr->cmap;
-    attr->cmap.seg_count_x2 = 2;
-    attr->cmap.end_count = end;
-    attr->cmap.start_count = start;
-    attr->cmap.id_delta = delta;
-    attr->cmap.id_range_offset = rangeOffset;
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE) return HPDF_GetFont(pdf, name, "UTF-8");
+    auto* attr = static_cast<HPDF_CMapEncoderAttr>(enc->attr);
+    HPDF_UINT16 state[8];  // the decoder's state (UTF8_EncoderAttr_Rec, 10 bytes)
+    std::memcpy(state, attr->cid_map[0], sizeof state);
+    std::memset(attr->cid_map[0], 0, sizeof state);
+    attr->cid_map[0][1] = 1;
+    const HPDF_Encoder_ToUnicode_Func decode = enc->to_unicode_fn;
+    enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
-    attr->cmap = real;
+    enc->to_unicode_fn = decode;
+    std::memcpy(attr->cid_map[0], state, sizeof state);
     return font;
 }
 
@@ -175,7 +177,7 @@ void replaceStream(HPDF_Dict stream, const std::string& data) {
 // are rewritten for the characters drawn with the face, before libharu saves them (compressed).
 // A face that was loaded (for measuring) but never drawn is not embedded.
 void FontBook::finish() {
-    std::vector<HPDF_Font> embedded;
+    std::vector<FontToEmbed> embedded;
     for (Face& f : faces_) {
         auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
         HPDF_Font cid = attr->descendant_font;
@@ -190,7 +192,7 @@ void FontBook::finish() {
             codes.push_back(' ');
         } else {
             embedWhenSaved(f.font);
-            embedded.push_back(f.font);
+            embedded.push_back(FontToEmbed{f.font, f.file});
         }
         if (attr->cmap_stream) {
             std::set<char32_t> set(codes.begin(), codes.end());

@@ -20,7 +20,40 @@ private:
     const Hyphenator* saved_;
 };
 
+// The text of the blocks whose lines may be hyphenated, a block a line (runs joined as they are
+// laid out: a word may be made of several runs).
+struct HyphenatedText {
+    std::string out;
+    void add(const doc::Runs& runs) { out += doc::plainText(runs) + "\n"; }
+    void operator()(const doc::Paragraph& p) { add(p.runs); }
+    void operator()(const doc::List& l) {
+        for (const auto& item : l.items) {
+            add(item.runs);
+            for (const auto& child : item.children) (*this)(child);
+        }
+    }
+    void operator()(const doc::Table& t) {
+        for (const auto* rows : {&t.header, &t.rows})
+            for (const auto& row : *rows)
+                for (const auto& cell : row) add(cell);
+        add(t.caption);
+    }
+    void operator()(const doc::SignatureBlock& s) {
+        add(s.intro);
+        for (const auto& who : s.signatories) out += who.name + "\n" + who.title + "\n";
+    }
+    void operator()(const doc::Note& n) { add(n.runs); }
+    template <typename Other>
+    void operator()(const Other&) {}
+};
+
 }  // namespace
+
+std::string hyphenatedText(const doc::Blocks& blocks) {
+    HyphenatedText text;
+    for (const auto& b : blocks) std::visit(text, b);
+    return text.out;
+}
 
 std::vector<HeadingMark> numberHeadings(const doc::Blocks& blocks, const std::string& separator) {
     std::vector<HeadingMark> out;

@@ -51,6 +51,9 @@ private:
     const doc::Block* next_ = nullptr;  // the block after the one being laid out
 };
 
+// The text of the blocks whose lines may be hyphenated (for Hyphenator::expect), a block a line.
+std::string hyphenatedText(const doc::Blocks& blocks);
+
 // Tables: column widths from content, wrapping cells, rows kept whole, header rows repeated.
 void layoutTable(Canvas& canvas, const doc::Table& table);
 // The height of a table's header rows and first row.

@@ -268,6 +268,7 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     if (style.hyphenate) {
         hyphenator = std::make_unique<Hyphenator>(d.meta.lang, style.hyphenDirs);
         fonts.setHyphenator(hyphenator.get());
+        hyphenator->expect(hyphenatedText(d.blocks));  // its patterns load while the fonts do
     }
     Canvas canvas(hd, fonts, style, meta);
     canvas.tree().setEnabled(std::getenv("OVERENS_PDF_UNTAGGED") == nullptr);
