@@ -35,16 +35,42 @@ private:
     std::string& out_;
 };
 
+// pugixml's escapes: in text &, <, >; in attribute values &, <, "; in both, a control
+// character (other than tab, line feed and carriage return in text) as a two-digit &#NN;.
+template <bool Attribute>
+void escapeInto(std::string& out, std::string_view s) {
+    auto special = [](unsigned char c) {
+        if (c < 0x20) return Attribute || (c != '\t' && c != '\n' && c != '\r');
+        if (c == '&' || c == '<') return true;
+        return Attribute ? c == '"' : c == '>';
+    };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t plain = i;
+        while (plain < s.size() && !special(static_cast<unsigned char>(s[plain]))) ++plain;
+        out.append(s.data() + i, plain - i);
+        if (plain == s.size()) return;
+        const unsigned char c = static_cast<unsigned char>(s[plain]);
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: {
+                const char ref[] = {'&', '#', static_cast<char>('0' + c / 10), static_cast<char>('0' + c % 10), ';'};
+                out.append(ref, sizeof ref);
+            }
+        }
+        i = plain + 1;
+    }
+}
+
 }  // namespace
 
 const char* namespaceUri(const std::string& prefix) {
     for (const auto& ns : kNamespaces)
         if (prefix == ns.prefix) return ns.uri;
     return "";
-}
-
-void declareNamespaces(pugi::xml_node root, std::initializer_list<const char*> prefixes) {
-    for (const char* p : prefixes) root.append_attribute((std::string("xmlns:") + p).c_str()) = namespaceUri(p);
 }
 
 std::string serialize(const pugi::xml_document& document) {
@@ -65,6 +91,93 @@ std::string xmlSafe(const std::string& text) {
     for (unsigned char c : text)
         if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
     return out;
+}
+
+// --- XmlWriter -------------------------------------------------------------------------------
+
+XmlWriter::XmlWriter(ByteSink* sink) : sink_(sink) {
+    if (sink_) buf_.reserve(kChunk + 4096);
+}
+
+XmlWriter::~XmlWriter() = default;
+
+void XmlWriter::declaration() {
+    if (!sink_) return;
+    buf_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+}
+
+void XmlWriter::open(const char* name) {
+    ++opened_;
+    if (!sink_) return;
+    endStartTag();
+    spill();
+    buf_ += '<';
+    buf_ += name;
+    stack_.push_back(name);
+    startOpen_ = true;
+}
+
+void XmlWriter::attr(const char* name, std::string_view value) {
+    if (!sink_) return;
+    buf_ += ' ';
+    buf_ += name;
+    buf_ += "=\"";
+    escapeInto<true>(buf_, value);
+    buf_ += '"';
+}
+
+void XmlWriter::attr(const char* name, int value) { attr(name, std::string_view(std::to_string(value))); }
+
+void XmlWriter::attr(const char* name, unsigned value) { attr(name, std::string_view(std::to_string(value))); }
+
+void XmlWriter::namespaces(std::initializer_list<const char*> prefixes) {
+    if (!sink_) return;
+    for (const char* p : prefixes) {
+        buf_ += " xmlns:";
+        buf_ += p;
+        buf_ += "=\"";
+        escapeInto<true>(buf_, namespaceUri(p));
+        buf_ += '"';
+    }
+}
+
+void XmlWriter::text(std::string_view s) {
+    if (!sink_) return;
+    endStartTag();
+    escapeInto<false>(buf_, s);
+    spill();
+}
+
+void XmlWriter::close() {
+    if (!sink_ || stack_.empty()) return;
+    if (startOpen_) {
+        buf_ += "/>";
+        startOpen_ = false;
+    } else {
+        buf_ += "</";
+        buf_ += stack_.back();
+        buf_ += '>';
+    }
+    stack_.pop_back();
+}
+
+void XmlWriter::raw(std::string_view markup) {
+    if (!sink_) return;
+    endStartTag();
+    buf_.append(markup.data(), markup.size());
+    spill();
+}
+
+void XmlWriter::finish() {
+    if (!sink_) return;
+    while (!stack_.empty()) close();
+    flush();
+}
+
+void XmlWriter::flush() {
+    if (buf_.empty()) return;
+    sink_->write(buf_.data(), buf_.size());
+    buf_.clear();
 }
 
 }  // namespace overens::odf

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# What the ODT writer costs, for one or more builds side by side (e.g. main's and a branch's):
+#  1. callgrind instructions of `overens build --format odt` of the sample agreement, whole
+#     process and the writer's share (inclusive cost of overens::odf::writeOdt);
+#  2. CPU and wall time of the same command (median of RUNS runs, with the load);
+#  3. peak memory (max RSS, kB) of `build --format odt` of generated delegation orders;
+#  4. whether the builds write the same ODT bytes for every sample (and, if not, the same
+#     unzipped parts).
+# Instruction counts are deterministic; times on a shared machine are not.
+#
+# Usage: bench/odf/cost.sh OVERENS... [-- ROWS...]
+#   e.g. bench/odf/cost.sh /work/wt/before/build/bin/overens build/bin/overens -- 5000 50000 200000
+# Environment: RUNS (default 21), SAMPLE (default the kommun agreement).
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+BINS=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do BINS+=("$1"); shift; done
+[ "${1:-}" = "--" ] && shift
+ROWS=("$@")
+[ ${#ROWS[@]} -gt 0 ] || ROWS=(5000 50000 200000)
+[ ${#BINS[@]} -gt 0 ] || { echo "usage: $0 OVERENS... [-- ROWS...]" >&2; exit 2; }
+RUNS=${RUNS:-21}
+SAMPLE=${SAMPLE:-$ROOT/sample-agreements/kommun/exempelby-overenskommelse.xml}
+PY=/usr/bin/python3
+for t in valgrind callgrind_annotate /usr/bin/time; do command -v $t >/dev/null || { echo "bench: $t is missing" >&2; exit 2; }; done
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+echo "ODT writer cost  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) CPUs  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "sample: ${SAMPLE#$ROOT/}"
+echo
+
+echo "1. callgrind instructions (Ir), build --format odt of the sample"
+printf '  %-50s %14s %14s %7s\n' build "whole process" "writeOdt" share
+for b in "${BINS[@]}"; do
+  out="$WORK/cg.$$"; rm -rf "$WORK/cg-out"
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$b" build --format odt -o "$WORK/cg-out" "$SAMPLE" >/dev/null 2>&1
+  total=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+  writer=$(callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
+           awk '/overens::odf::writeOdt\(/ { gsub(",", "", $1); print $1; exit }')
+  printf '  %-50s %14s %14s %6s%%\n' "$b" "$total" "${writer:-?}" \
+    "$(awk -v w="${writer:-0}" -v t="$total" 'BEGIN { printf "%.1f", t ? 100 * w / t : 0 }')"
+done
+echo
+
+echo "2. CPU and wall, build --format odt of the sample (median of $RUNS, interleaved)"
+for i in $(seq "$RUNS"); do
+  for k in "${!BINS[@]}"; do
+    /usr/bin/time -f '%e %U %S' -o "$WORK/t" "${BINS[$k]}" build --format odt -o "$WORK/t-out$k" "$SAMPLE" >/dev/null 2>&1
+    echo "$(cat "$WORK/t")" >> "$WORK/times$k"
+  done
+done
+for k in "${!BINS[@]}"; do
+  $PY - "$WORK/times$k" "${BINS[$k]}" <<'EOF'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+wall = [r[0] * 1000 for r in rows]; cpu = [(r[1] + r[2]) * 1000 for r in rows]
+print("  %-50s wall %6.1f ms (%.0f-%.0f)  cpu %6.1f ms (%.0f-%.0f)" % (
+    sys.argv[2], statistics.median(wall), min(wall), max(wall), statistics.median(cpu), min(cpu), max(cpu)))
+EOF
+done
+echo "  (GNU time counts in 10 ms steps: read the medians, not single runs)"
+echo
+
+echo "3. peak memory (max RSS), build --format odt of a generated delegation order"
+printf '  %-10s' rows; for b in "${BINS[@]}"; do printf ' %22s' "$(basename "$(dirname "$(dirname "$b")")")"; done; echo
+for n in "${ROWS[@]}"; do
+  $PY "$ROOT/bench/generate-delegation-order.py" "$n" -o "$WORK/d$n.xml"
+  printf '  %-10s' "$n"
+  for b in "${BINS[@]}"; do
+    rm -rf "$WORK/m-out"
+    /usr/bin/time -f '%M %e %U' -o "$WORK/m" "$b" build --format odt -o "$WORK/m-out" "$WORK/d$n.xml" >/dev/null 2>&1
+    read -r kb wall user < "$WORK/m"
+    printf ' %10s kB %5.2fs %4.1fu' "$kb" "$wall" "$user"
+  done
+  echo
+done
+echo
+
+echo "4. the samples' ODT, build by build against the first"
+samples=("$ROOT"/sample-agreements/kommun/*.xml "$ROOT"/sample-agreements/region/*.xml)
+for k in "${!BINS[@]}"; do
+  "${BINS[$k]}" build --format odt -o "$WORK/s$k" "${samples[@]}" >/dev/null 2>&1
+done
+for k in "${!BINS[@]}"; do
+  [ "$k" -eq 0 ] && continue
+  for f in "$WORK"/s0/*.odt; do
+    g="$WORK/s$k/$(basename "$f")"
+    if cmp -s "$f" "$g"; then verdict="same zip bytes"
+    elif $PY - "$f" "$g" <<'EOF'
+import sys, zipfile
+a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])
+same = [i.filename for i in a.infolist()] == [i.filename for i in b.infolist()] and \
+       all(a.read(n) == b.read(n) for n in a.namelist())
+sys.exit(0 if same else 1)
+EOF
+    then verdict="zip bytes differ, unzipped parts identical"
+    else verdict="DIFFERENT PARTS"; fi
+    printf '  %-55s %s\n' "$(basename "$f")" "$verdict"
+  done
+done
