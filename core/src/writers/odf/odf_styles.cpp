@@ -202,16 +202,16 @@ void clearRunning(pugi::xml_node region, const char* slot) {
 void splitAtSlots(const std::string& xml, StylesPart& part) {
     const std::string header = std::string("<") + kHeaderSlot + "/>";
     const std::string footer = std::string("<") + kFooterSlot + "/>";
+    const std::string common = "<overens-slot:";
     std::size_t pos = 0;
-    for (;;) {
-        const std::size_t h = xml.find(header, pos);
-        const std::size_t f = xml.find(footer, pos);
-        const std::size_t next = std::min(h, f);
-        part.pieces.push_back(xml.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
-        if (next == std::string::npos) break;
-        part.slots.push_back(next == h ? StylesPart::Slot::Header : StylesPart::Slot::Footer);
-        pos = next + (next == h ? header.size() : footer.size());
+    for (std::size_t at = xml.find(common); at != std::string::npos; at = xml.find(common, at + 1)) {
+        const bool h = xml.compare(at, header.size(), header) == 0;
+        if (!h && xml.compare(at, footer.size(), footer) != 0) continue;
+        part.pieces.push_back(xml.substr(pos, at - pos));
+        part.slots.push_back(h ? StylesPart::Slot::Header : StylesPart::Slot::Footer);
+        pos = at + (h ? header.size() : footer.size());
     }
+    part.pieces.push_back(xml.substr(pos));
 }
 
 void writeFooter(XmlWriter& w, const std::string& label) {
@@ -292,7 +292,12 @@ StylesPart buildStyles(const std::string& lang, const std::filesystem::path& hou
                        const ReferencePackage* reference) {
     StylesPart part;
     pugi::xml_document house = loadHouseStyle(houseStyle);
-    pugi::xml_document base;
+    // Without a reference the house style is itself the base (no copy), unless its outline style
+    // numbers no headings: then, as for a reference, the outline is put in anew from the house.
+    const bool houseNumbers =
+        outlineNumbers(house.document_element().child("office:styles").child("text:outline-style"));
+    pugi::xml_document copy;
+    pugi::xml_document& base = reference || !houseNumbers ? copy : house;
     if (reference) {
         const std::string& s = *reference->file("styles.xml");
         auto result = base.load_buffer(s.data(), s.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
@@ -304,7 +309,7 @@ StylesPart buildStyles(const std::string& lang, const std::filesystem::path& hou
         if (std::strcmp(base.document_element().name(), "office:document-styles") != 0)
             throw WriteError("odf.reference", "reference document '" + reference->path.string() +
                                                   "': its styles.xml is not an office:document-styles document");
-    } else {
+    } else if (!houseNumbers) {
         base.reset(house);
     }
     // Declarations and comments of the file are not part of the stream.

@@ -37,33 +37,19 @@ private:
 
 // pugixml's escapes: in text &, <, >; in attribute values &, <, "; in both, a control
 // character (other than tab, line feed and carriage return in text) as a two-digit &#NN;.
-template <bool Attribute>
-void escapeInto(std::string& out, std::string_view s) {
-    auto special = [](unsigned char c) {
-        if (c < 0x20) return Attribute || (c != '\t' && c != '\n' && c != '\r');
-        if (c == '&' || c == '<') return true;
-        return Attribute ? c == '"' : c == '>';
-    };
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t plain = i;
-        while (plain < s.size() && !special(static_cast<unsigned char>(s[plain]))) ++plain;
-        out.append(s.data() + i, plain - i);
-        if (plain == s.size()) return;
-        const unsigned char c = static_cast<unsigned char>(s[plain]);
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: {
-                const char ref[] = {'&', '#', static_cast<char>('0' + c / 10), static_cast<char>('0' + c % 10), ';'};
-                out.append(ref, sizeof ref);
-            }
+struct EscapeTable {
+    bool text[256] = {};
+    bool attribute[256] = {};
+    constexpr EscapeTable() {
+        for (int c = 0; c < 0x20; ++c) {
+            attribute[c] = true;
+            text[c] = c != '\t' && c != '\n' && c != '\r';
         }
-        i = plain + 1;
+        text['&'] = text['<'] = text['>'] = true;
+        attribute['&'] = attribute['<'] = attribute['"'] = true;
     }
-}
+};
+constexpr EscapeTable kEscape;
 
 }  // namespace
 
@@ -96,34 +82,58 @@ std::string xmlSafe(const std::string& text) {
 // --- XmlWriter -------------------------------------------------------------------------------
 
 XmlWriter::XmlWriter(ByteSink* sink) : sink_(sink) {
-    if (sink_) buf_.reserve(kChunk + 4096);
+    if (sink_) buf_.reset(new char[kChunk]);
 }
 
 XmlWriter::~XmlWriter() = default;
 
+template <bool Attribute>
+void XmlWriter::escaped(std::string_view s) {
+    const bool* special = Attribute ? kEscape.attribute : kEscape.text;
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (p < end) {
+        const char* plain = p;
+        while (plain < end && !special[static_cast<unsigned char>(*plain)]) ++plain;
+        put(p, static_cast<std::size_t>(plain - p));
+        if (plain == end) return;
+        const unsigned char c = static_cast<unsigned char>(*plain);
+        switch (c) {
+            case '&': put("&amp;", 5); break;
+            case '<': put("&lt;", 4); break;
+            case '>': put("&gt;", 4); break;
+            case '"': put("&quot;", 6); break;
+            default: {
+                const char ref[] = {'&', '#', static_cast<char>('0' + c / 10), static_cast<char>('0' + c % 10), ';'};
+                put(ref, sizeof ref);
+            }
+        }
+        p = plain + 1;
+    }
+}
+
 void XmlWriter::declaration() {
     if (!sink_) return;
-    buf_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 }
 
 void XmlWriter::open(const char* name) {
     ++opened_;
     if (!sink_) return;
     endStartTag();
-    spill();
-    buf_ += '<';
-    buf_ += name;
+    put('<');
+    put(name, std::strlen(name));
     stack_.push_back(name);
     startOpen_ = true;
 }
 
 void XmlWriter::attr(const char* name, std::string_view value) {
     if (!sink_) return;
-    buf_ += ' ';
-    buf_ += name;
-    buf_ += "=\"";
-    escapeInto<true>(buf_, value);
-    buf_ += '"';
+    put(' ');
+    put(name, std::strlen(name));
+    put("=\"", 2);
+    escaped<true>(value);
+    put('"');
 }
 
 void XmlWriter::attr(const char* name, int value) { attr(name, std::string_view(std::to_string(value))); }
@@ -133,30 +143,27 @@ void XmlWriter::attr(const char* name, unsigned value) { attr(name, std::string_
 void XmlWriter::namespaces(std::initializer_list<const char*> prefixes) {
     if (!sink_) return;
     for (const char* p : prefixes) {
-        buf_ += " xmlns:";
-        buf_ += p;
-        buf_ += "=\"";
-        escapeInto<true>(buf_, namespaceUri(p));
-        buf_ += '"';
+        const std::string name = std::string("xmlns:") + p;
+        attr(name.c_str(), namespaceUri(p));
     }
 }
 
 void XmlWriter::text(std::string_view s) {
     if (!sink_) return;
     endStartTag();
-    escapeInto<false>(buf_, s);
-    spill();
+    escaped<false>(s);
 }
 
 void XmlWriter::close() {
     if (!sink_ || stack_.empty()) return;
     if (startOpen_) {
-        buf_ += "/>";
+        put("/>", 2);
         startOpen_ = false;
     } else {
-        buf_ += "</";
-        buf_ += stack_.back();
-        buf_ += '>';
+        const char* name = stack_.back();
+        put("</", 2);
+        put(name, std::strlen(name));
+        put('>');
     }
     stack_.pop_back();
 }
@@ -164,8 +171,7 @@ void XmlWriter::close() {
 void XmlWriter::raw(std::string_view markup) {
     if (!sink_) return;
     endStartTag();
-    buf_.append(markup.data(), markup.size());
-    spill();
+    put(markup);
 }
 
 void XmlWriter::finish() {
@@ -174,10 +180,20 @@ void XmlWriter::finish() {
     flush();
 }
 
+void XmlWriter::putLong(const char* s, std::size_t n) {
+    flush();
+    if (n < kChunk) {
+        std::memcpy(buf_.get(), s, n);
+        len_ = n;
+    } else {
+        sink_->write(s, n);  // a large piece (the styles) goes as it is
+    }
+}
+
 void XmlWriter::flush() {
-    if (buf_.empty()) return;
-    sink_->write(buf_.data(), buf_.size());
-    buf_.clear();
+    if (len_ == 0) return;
+    sink_->write(buf_.get(), len_);
+    len_ = 0;
 }
 
 }  // namespace overens::odf

@@ -8,7 +8,9 @@
 #include <pugixml.hpp>
 
 #include <cstddef>
+#include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,18 +74,30 @@ public:
 private:
     void endStartTag() {
         if (startOpen_) {
-            buf_ += '>';
+            put('>');
             startOpen_ = false;
         }
     }
-    void spill() {
-        if (buf_.size() >= kChunk) flush();
+    // The buffer: appended to inline, handed to the sink when full.
+    void put(char c) {
+        if (len_ == kChunk) flush();
+        buf_[len_++] = c;
     }
+    void put(const char* s, std::size_t n) {
+        if (n > kChunk - len_) return putLong(s, n);
+        std::memcpy(buf_.get() + len_, s, n);
+        len_ += n;
+    }
+    void put(std::string_view s) { put(s.data(), s.size()); }
+    void putLong(const char* s, std::size_t n);
+    template <bool Attribute>
+    void escaped(std::string_view s);
     void flush();
 
     static constexpr std::size_t kChunk = 64 * 1024;
     ByteSink* sink_;
-    std::string buf_;
+    std::unique_ptr<char[]> buf_;
+    std::size_t len_ = 0;
     std::vector<const char*> stack_;
     bool startOpen_ = false;
     std::size_t opened_ = 0;

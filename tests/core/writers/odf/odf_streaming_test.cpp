@@ -11,6 +11,7 @@
 #include <Poco/Zip/ZipStream.h>
 #include <pugixml.hpp>
 
+#include <fstream>
 #include <random>
 #include <sstream>
 
@@ -22,6 +23,7 @@
 
 namespace fs = std::filesystem;
 using namespace overens;
+using namespace overens::odf;
 using overens::test::TempDir;
 
 namespace {
@@ -278,13 +280,13 @@ TEST(OdfWriterStreaming, StylesMadeOncePerProcessStillFollowEachDocument) {
 
     // A copy of the templates whose house style then changes (another size).
     TempDir dir;
+    fs::create_directories(dir / "templates");
     fs::copy(test::sourceDir() / "templates" / "odf", dir / "templates" / "odf", fs::copy_options::recursive);
     const fs::path house = dir / "templates" / "odf" / "styles.xml";
     const std::string before = entry(odt(a, options(dir / "templates")), "styles.xml");
     EXPECT_EQ(before, stylesA);
     std::string changed = test::readFile(house);
-    const std::string from = "style:name=\"Standard\"";
-    ASSERT_NE(changed.find(from), std::string::npos);
+    ASSERT_NE(changed.find("<office:styles>"), std::string::npos);
     changed.insert(changed.find("<office:styles>") + std::string("<office:styles>").size(),
                    "<style:style style:name=\"Added_20_for_20_test\" style:family=\"paragraph\"/>");
     test::writeFile(house, changed);
