@@ -2,7 +2,7 @@
 # What the ODT writer costs, for one or more builds side by side (e.g. main's and a branch's):
 #  1. callgrind instructions of `overens build --format odt` of the sample agreement, whole
 #     process and the writer's share (inclusive cost of overens::odf::writeOdt);
-#  2. CPU and wall time of the same command (median of RUNS runs, with the load);
+#  2. wall (median) and CPU (mean) time of the same command, builds alternating, with the load;
 #  3. peak memory (max RSS, kB) of `build --format odt` of generated delegation orders;
 #  4. whether the builds write the same ODT bytes for every sample (and, if not, the same
 #     unzipped parts).
@@ -10,7 +10,7 @@
 #
 # Usage: bench/odf/cost.sh OVERENS... [-- ROWS...]
 #   e.g. bench/odf/cost.sh /work/wt/before/build/bin/overens build/bin/overens -- 5000 50000 200000
-# Environment: RUNS (default 21), SAMPLE (default the kommun agreement).
+# Environment: RUNS per round (default 21), ROUNDS (default 3), SAMPLE (default the kommun agreement).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -23,7 +23,7 @@ ROWS=("$@")
 RUNS=${RUNS:-21}
 SAMPLE=${SAMPLE:-$ROOT/sample-agreements/kommun/exempelby-overenskommelse.xml}
 PY=/usr/bin/python3
-for t in valgrind callgrind_annotate /usr/bin/time; do command -v $t >/dev/null || { echo "bench: $t is missing" >&2; exit 2; }; done
+for t in valgrind callgrind_annotate hyperfine /usr/bin/time; do command -v $t >/dev/null || { echo "bench: $t is missing" >&2; exit 2; }; done
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -44,23 +44,28 @@ for b in "${BINS[@]}"; do
 done
 echo
 
-echo "2. CPU and wall, build --format odt of the sample (median of $RUNS, interleaved)"
-for i in $(seq "$RUNS"); do
+echo "2. CPU and wall, build --format odt of the sample (hyperfine: ROUNDS rounds of RUNS runs each, alternating)"
+ROUNDS=${ROUNDS:-3}
+for r in $(seq "$ROUNDS"); do
   for k in "${!BINS[@]}"; do
-    /usr/bin/time -f '%e %U %S' -o "$WORK/t" "${BINS[$k]}" build --format odt -o "$WORK/t-out$k" "$SAMPLE" >/dev/null 2>&1
-    echo "$(cat "$WORK/t")" >> "$WORK/times$k"
+    hyperfine -N --style none --warmup 2 --runs "$RUNS" --export-json "$WORK/h$k.$r.json" \
+      -- "${BINS[$k]} build --format odt -o $WORK/t-out$k $SAMPLE" >/dev/null 2>&1
   done
 done
 for k in "${!BINS[@]}"; do
-  $PY - "$WORK/times$k" "${BINS[$k]}" <<'EOF'
-import statistics, sys
-rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-wall = [r[0] * 1000 for r in rows]; cpu = [(r[1] + r[2]) * 1000 for r in rows]
-print("  %-50s wall %6.1f ms (%.0f-%.0f)  cpu %6.1f ms (%.0f-%.0f)" % (
-    sys.argv[2], statistics.median(wall), min(wall), max(wall), statistics.median(cpu), min(cpu), max(cpu)))
+  $PY - "${BINS[$k]}" "$WORK"/h$k.*.json <<'EOF'
+import json, statistics, sys
+wall, user, system = [], [], []
+for p in sys.argv[2:]:
+    r = json.load(open(p))["results"][0]
+    wall += r["times"]; user.append(r["user"]); system.append(r["system"])
+ms = [t * 1000 for t in wall]
+print("  %-50s wall median %6.2f ms (min %.2f, max %.2f, n=%d)  cpu mean %6.2f ms" % (
+    sys.argv[1], statistics.median(ms), min(ms), max(ms), len(ms),
+    1000 * (statistics.mean(user) + statistics.mean(system))))
 EOF
 done
-echo "  (GNU time counts in 10 ms steps: read the medians, not single runs)"
+echo "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 echo "3. peak memory (max RSS), build --format odt of a generated delegation order"

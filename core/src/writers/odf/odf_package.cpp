@@ -22,11 +22,18 @@ OdfPackage::OdfPackage(std::ostream& out, const Date& stamp, std::string mediaTy
     zip_.add("mimetype", mediaType_, ZipMethod::Store);
 }
 
-ByteSink& OdfPackage::begin(const std::string& path, const std::string& mediaType) {
+// Markup compresses well at the fastest level; the higher ones cost more time for a few per
+// cent of size (measured on the agreement's content.xml: level 1 2.80 M instructions, 15.2 kB;
+// level 3 2.93 M, 13.7 kB; stored 0.13 M, 96 kB).
+constexpr ZipMethod kStreamMethod = ZipMethod::Fast;
+
+ByteSink& OdfPackage::begin(const std::string& path, const std::string& mediaType, const DeflatedPrefix* start) {
     entries_.push_back(Entry{path, zipName(path), mediaType});
-    // Markup compresses well at the fastest level; the higher ones cost several times the time
-    // for a few per cent of size.
-    return zip_.beginEntry(entries_.back().zipName, ZipMethod::Fast);
+    return zip_.beginEntry(entries_.back().zipName, kStreamMethod, start);
+}
+
+std::shared_ptr<const DeflatedPrefix> OdfPackage::startOfStream(std::string_view bytes) {
+    return std::make_shared<const DeflatedPrefix>(bytes, kStreamMethod);
 }
 
 void OdfPackage::end() { zip_.endEntry(); }

@@ -3,6 +3,7 @@
 // Written as it goes: a stream is deflated into the output while it is being written.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -19,8 +20,11 @@ public:
     // clock), so the same entries give the same bytes.
     OdfPackage(std::ostream& out, const Date& stamp, std::string mediaType);
 
-    // Begin a stream: its bytes go to the returned sink until end().
-    ByteSink& begin(const std::string& path, const std::string& mediaType);
+    // Begin a stream: its bytes go to the returned sink until end(). start: the stream's first
+    // bytes, deflated ahead by startOfStream().
+    ByteSink& begin(const std::string& path, const std::string& mediaType, const DeflatedPrefix* start = nullptr);
+    // The first bytes of streams, deflated once as begin() deflates streams.
+    static std::shared_ptr<const DeflatedPrefix> startOfStream(std::string_view bytes);
     void end();
     // A whole entry. An entry whose path is already in the package is left out (the
     // document's own streams win over a reference's files).

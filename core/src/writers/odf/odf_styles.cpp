@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "writers/odf/odf_meta.hpp"
+#include "writers/odf/odf_package.hpp"
 #include "writers/odf/odf_style_names.hpp"
 #include "writers/odf/odf_text.hpp"
 #include "writers/odf/odf_xml.hpp"
@@ -434,21 +435,38 @@ std::string fileKey(const std::filesystem::path& p) {
 
 }  // namespace
 
-std::shared_ptr<const StylesPart> stylesFor(const std::string& lang, const std::filesystem::path& houseStyle,
-                                            const std::filesystem::path& referenceOdt) {
+StylesInUse stylesFor(const std::string& lang, const std::filesystem::path& houseStyle,
+                      const std::filesystem::path& referenceOdt) {
     // A batch writes many documents with the same styles, from several threads; `serve` runs
     // for long, so a changed file is noticed, and the cache stays small.
+    struct Cached {
+        std::shared_ptr<const StylesPart> part;
+        std::shared_ptr<const DeflatedPrefix> start;
+    };
     static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<const StylesPart>> cache;
+    static std::map<std::string, Cached> cache;
     constexpr std::size_t kMaxCached = 32;
     const std::string houseKey = fileKey(houseStyle);
     const std::string referenceKey = referenceOdt.empty() ? std::string("-") : fileKey(referenceOdt);
     const bool cacheable = !houseKey.empty() && !referenceKey.empty();
     const std::string key = houseKey + '\0' + referenceKey + '\0' + languageTag(lang);
     if (cacheable) {
-        std::lock_guard<std::mutex> lock(mutex);
+        std::unique_lock<std::mutex> lock(mutex);
         auto it = cache.find(key);
-        if (it != cache.end()) return it->second;
+        if (it != cache.end()) {
+            if (!it->second.start) {
+                // The second document with these styles: deflate their start for this and the rest.
+                const auto part = it->second.part;
+                lock.unlock();
+                auto start = OdfPackage::startOfStream(part->pieces.front());
+                lock.lock();
+                auto again = cache.find(key);
+                if (again != cache.end() && again->second.part == part && !again->second.start)
+                    again->second.start = start;
+                return {part, start};
+            }
+            return {it->second.part, it->second.start};
+        }
     }
     std::optional<ReferencePackage> reference;
     if (!referenceOdt.empty()) reference = readReference(referenceOdt);
@@ -456,12 +474,12 @@ std::shared_ptr<const StylesPart> stylesFor(const std::string& lang, const std::
     if (cacheable) {
         std::lock_guard<std::mutex> lock(mutex);
         if (cache.size() >= kMaxCached) cache.clear();
-        cache.emplace(key, part);
+        cache.emplace(key, Cached{part, nullptr});
     }
-    return part;
+    return {part, nullptr};
 }
 
-void writeStyles(const StylesPart& part, const doc::Meta& meta, ByteSink& sink) {
+void writeStyles(const StylesPart& part, const doc::Meta& meta, ByteSink& sink, bool afterStart) {
     std::string headerText = meta.headerText;
     if (headerText.empty()) {
         headerText = meta.organisation;
@@ -471,7 +489,7 @@ void writeStyles(const StylesPart& part, const doc::Meta& meta, ByteSink& sink) 
     const std::string pageLabel = xmlSafe(meta.pageLabel.empty() ? defaultPageLabel(meta.lang) : meta.pageLabel);
     XmlWriter w(&sink);
     for (std::size_t i = 0; i < part.pieces.size(); ++i) {
-        w.raw(part.pieces[i]);
+        if (i > 0 || !afterStart) w.raw(part.pieces[i]);
         if (i >= part.slots.size()) continue;
         const bool header = part.slots[i] == StylesPart::Slot::Header;
         w.open("text:p");

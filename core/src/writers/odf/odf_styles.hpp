@@ -11,6 +11,7 @@
 #include "overens/document.hpp"
 #include "writers/odf/odf_reference.hpp"
 #include "writers/odf/odf_xml.hpp"
+#include "writers/odf/odf_zip.hpp"
 
 namespace overens::odf {
 
@@ -52,13 +53,19 @@ struct StylesPart {
 StylesPart buildStyles(const std::string& lang, const std::filesystem::path& houseStyle,
                        const ReferencePackage* reference);
 
-// buildStyles once per process for each house style, reference document (empty: none) and
-// language; a file changed since (its time or size) is read again.
-std::shared_ptr<const StylesPart> stylesFor(const std::string& lang, const std::filesystem::path& houseStyle,
-                                            const std::filesystem::path& referenceOdt);
+// The styles a document is written with: made once per process (buildStyles) for each house
+// style, reference document (empty: none) and language, a file changed since (its time or
+// size) read again. From the second document on, `start` holds pieces[0] deflated (the
+// package's entry begins with it, so a batch deflates most of styles.xml once).
+struct StylesInUse {
+    std::shared_ptr<const StylesPart> part;
+    std::shared_ptr<const DeflatedPrefix> start;  // null for the first document
+};
+StylesInUse stylesFor(const std::string& lang, const std::filesystem::path& houseStyle,
+                      const std::filesystem::path& referenceOdt);
 
-// styles.xml of one document into sink.
-void writeStyles(const StylesPart& part, const doc::Meta& meta, ByteSink& sink);
+// styles.xml of one document into sink; from part.pieces[1] on when the entry began with start.
+void writeStyles(const StylesPart& part, const doc::Meta& meta, ByteSink& sink, bool afterStart);
 
 // "Sida {page} av {pages}" etc. for meta.pageLabel when empty, in the document's language.
 std::string defaultPageLabel(const std::string& lang);

@@ -16,18 +16,18 @@ namespace odf {
 void writeOdt(const doc::Document& document, std::ostream& out, const WriteOptions& options) {
     const std::filesystem::path templates =
         options.templatesDir.empty() ? findTemplatesDir() : options.templatesDir;
-    const std::shared_ptr<const StylesPart> styles =
-        stylesFor(document.meta.lang, templates / "odf" / "styles.xml", options.referenceOdt);
+    const StylesInUse styles = stylesFor(document.meta.lang, templates / "odf" / "styles.xml", options.referenceOdt);
 
     // Each stream is deflated into the output as it is written.
     OdfPackage package(out, document.meta.adopted.value_or(Date{}), kTextMediaType);
-    writeContent(document, *styles, package.begin("content.xml", "text/xml"));
+    writeContent(document, *styles.part, package.begin("content.xml", "text/xml"));
     package.end();
-    writeStyles(*styles, document.meta, package.begin("styles.xml", "text/xml"));
+    writeStyles(*styles.part, document.meta, package.begin("styles.xml", "text/xml", styles.start.get()),
+                styles.start != nullptr);
     package.end();
     writeMeta(document.meta, package.begin("meta.xml", "text/xml"));
     package.end();
-    for (const auto& r : styles->resources) package.add(r.path, r.bytes, r.mediaType);
+    for (const auto& r : styles.part->resources) package.add(r.path, r.bytes, r.mediaType);
     package.finish();
 }
 

@@ -45,7 +45,45 @@ ZipWriter::~ZipWriter() {
     if (zInit_) deflateEnd(&z_);
 }
 
-ByteSink& ZipWriter::beginEntry(const std::string& name, ZipMethod method) {
+namespace {
+
+int zlibLevel(ZipMethod method) { return method == ZipMethod::Fast ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION; }
+
+// Raw deflate: the zip holds no zlib header or Adler-32 (Poco wrote zlib's and cut them off).
+void startDeflate(z_stream& z, ZipMethod method) {
+    z = z_stream{};
+    if (deflateInit2(&z, zlibLevel(method), Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        fail("zlib cannot start a deflate stream");
+}
+
+}  // namespace
+
+DeflatedPrefix::DeflatedPrefix(std::string_view bytes, ZipMethod method) : method_(method) {
+    if (method == ZipMethod::Store) fail("a stored entry has no deflated prefix");
+    startDeflate(z_, method);
+    std::vector<unsigned char> out(kOutChunk);
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z_.avail_in = static_cast<uInt>(bytes.size());
+    do {
+        z_.next_out = out.data();
+        z_.avail_out = static_cast<uInt>(out.size());
+        if (deflate(&z_, Z_NO_FLUSH) == Z_STREAM_ERROR) {
+            deflateEnd(&z_);
+            fail("zlib failed while deflating");
+        }
+        compressed_.append(reinterpret_cast<const char*>(out.data()), out.size() - z_.avail_out);
+    } while (z_.avail_out == 0);
+    z_.next_in = nullptr;
+    z_.next_out = nullptr;
+    z_.avail_out = 0;
+    crc_ = static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+    size_ = bytes.size();
+}
+
+DeflatedPrefix::~DeflatedPrefix() { deflateEnd(&z_); }
+
+ByteSink& ZipWriter::beginEntry(const std::string& name, ZipMethod method, const DeflatedPrefix* prefix) {
+    if (prefix) method = prefix->method_;
     if (inEntry_) fail("an entry began before the last one ended");
     // As Poco refused them: no absolute names, backslashes or parent references.
     const bool parent = name == ".." || name.rfind("../", 0) == 0 || name.find("/../") != std::string::npos ||
@@ -62,13 +100,22 @@ ByteSink& ZipWriter::beginEntry(const std::string& name, ZipMethod method) {
     current_.flags = static_cast<std::uint16_t>(kUtf8Names | (method == ZipMethod::Fast ? kFastLevelBits : 0));
     held_.clear();
     if (method != ZipMethod::Store) {
-        // Raw deflate: the zip holds no zlib header or Adler-32 (Poco wrote zlib's and cut them off).
-        const int level = method == ZipMethod::Fast ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION;
-        z_ = z_stream{};
-        if (deflateInit2(&z_, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-            fail("zlib cannot start a deflate stream");
+        if (prefix) {
+            if (deflateCopy(&z_, &prefix->z_) != Z_OK) fail("zlib cannot copy a deflate stream");
+        } else {
+            startDeflate(z_, method);
+        }
         zInit_ = true;
         zOut_.resize(kOutChunk);
+    }
+    if (prefix && prefix->size_ > 0) {
+        if (seekable_) {
+            put(localHeader(current_));  // patched with the sizes when the entry ends
+            headerOut_ = true;
+        }
+        emit(prefix->compressed_.data(), prefix->compressed_.size());
+        current_.crc = prefix->crc_;
+        current_.size = prefix->size_;
     }
     return sink_;
 }

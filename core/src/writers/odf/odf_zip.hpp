@@ -24,6 +24,25 @@ enum class ZipMethod {
     Default,  // deflate, zlib's default level (6)
 };
 
+// The first bytes of an entry deflated once, for many entries that begin with them (styles.xml
+// up to each document's running header): an entry begun from it continues the deflate stream
+// where it stopped, and gets the bytes one stream over the whole entry would have given.
+class DeflatedPrefix {
+public:
+    DeflatedPrefix(std::string_view bytes, ZipMethod method);
+    ~DeflatedPrefix();
+    DeflatedPrefix(const DeflatedPrefix&) = delete;
+    DeflatedPrefix& operator=(const DeflatedPrefix&) = delete;
+
+private:
+    friend class ZipWriter;
+    ZipMethod method_;
+    mutable z_stream z_{};  // only read (deflateCopy), from any thread
+    std::string compressed_;
+    std::uint32_t crc_ = 0;
+    std::uint64_t size_ = 0;
+};
+
 class ZipWriter {
 public:
     // Every entry carries the timestamp `stamp` at noon (a DOS date: clamped to 1980-2107).
@@ -36,7 +55,8 @@ public:
 
     // Begin an entry: its bytes go to the returned sink until endEntry(). An entry that gets no
     // bytes is stored (as Poco stores an empty stream).
-    ByteSink& beginEntry(const std::string& name, ZipMethod method);
+    // prefix: the entry's first bytes, already deflated (its method wins).
+    ByteSink& beginEntry(const std::string& name, ZipMethod method, const DeflatedPrefix* prefix = nullptr);
     void endEntry();
     // A whole entry at once.
     void add(const std::string& name, std::string_view bytes, ZipMethod method);

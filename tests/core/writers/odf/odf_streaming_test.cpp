@@ -172,6 +172,33 @@ TEST(OdfZipWriter, GivesTheBytesPocoZipCompressGivesForTheSameEntries) {
     }
 }
 
+// An entry begun from a deflated prefix (styles.xml up to the running header, deflated once per
+// process) gets the bytes of one deflate stream over the whole entry, more than once.
+TEST(OdfZipWriter, AnEntryBegunFromADeflatedPrefixGetsTheBytesOfTheWholeStream) {
+    const auto entries = sampleEntries();
+    const std::string poco = pocoZip(entries, Poco::DateTime(2027, 1, 20, 12, 0, 0));
+    const std::string& content = entries[1].bytes;
+    for (std::size_t cut : {std::size_t(1), std::size_t(20000), std::size_t(300 * 1024), content.size()}) {
+        const DeflatedPrefix prefix(std::string_view(content).substr(0, cut), ZipMethod::Fast);
+        for (int round = 0; round < 2; ++round) {
+            std::ostringstream out(std::ios::binary);
+            ZipWriter zip(out, Date{2027, 1, 20});
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                const auto& e = entries[i];
+                if (i == 1) {
+                    ByteSink& sink = zip.beginEntry(e.name, e.method, &prefix);
+                    sink.write(content.data() + cut, content.size() - cut);
+                    zip.endEntry();
+                } else {
+                    zip.add(e.name, e.bytes, e.method);
+                }
+            }
+            zip.finish();
+            EXPECT_TRUE(out.str() == poco) << "prefix of " << cut << " bytes, round " << round;
+        }
+    }
+}
+
 TEST(OdfZipWriter, AStreamThatIsNotAtItsStartGetsTheSameBytesAfterWhatItHeld) {
     const auto entries = sampleEntries();
     std::ostringstream alone(std::ios::binary);
