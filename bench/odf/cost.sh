@@ -46,21 +46,27 @@ echo
 
 echo "2. CPU and wall, build --format odt of the sample (hyperfine: ROUNDS rounds of RUNS runs each, alternating)"
 ROUNDS=${ROUNDS:-3}
+# The peer: pandoc writing .odt from the Markdown the first build writes for the same source.
+CMDS=(); NAMES=()
+for k in "${!BINS[@]}"; do CMDS+=("${BINS[$k]} build --format odt -o $WORK/t-out$k $SAMPLE"); NAMES+=("${BINS[$k]}"); done
+if command -v pandoc >/dev/null && "${BINS[0]}" build --format md -o "$WORK/md" "$SAMPLE" >/dev/null 2>&1; then
+  CMDS+=("pandoc -f markdown -o $WORK/pandoc.odt $(ls "$WORK"/md/*.md | head -1)"); NAMES+=("pandoc md->odt (peer)")
+fi
 for r in $(seq "$ROUNDS"); do
-  for k in "${!BINS[@]}"; do
-    hyperfine -N --style none --warmup 2 --runs "$RUNS" --export-json "$WORK/h$k.$r.json" \
-      -- "${BINS[$k]} build --format odt -o $WORK/t-out$k $SAMPLE" >/dev/null 2>&1
+  for k in "${!CMDS[@]}"; do
+    runs=$RUNS; [ "${NAMES[$k]}" = "pandoc md->odt (peer)" ] && runs=$(( (RUNS + 2) / 3 ))
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/h$k.$r.json" -- "${CMDS[$k]}" >/dev/null 2>&1
   done
 done
-for k in "${!BINS[@]}"; do
-  $PY - "${BINS[$k]}" "$WORK"/h$k.*.json <<'EOF'
+for k in "${!CMDS[@]}"; do
+  $PY - "${NAMES[$k]}" "$WORK"/h$k.*.json <<'EOF'
 import json, statistics, sys
 wall, user, system = [], [], []
 for p in sys.argv[2:]:
     r = json.load(open(p))["results"][0]
     wall += r["times"]; user.append(r["user"]); system.append(r["system"])
 ms = [t * 1000 for t in wall]
-print("  %-50s wall median %6.2f ms (min %.2f, max %.2f, n=%d)  cpu mean %6.2f ms" % (
+print("  %-50s wall median %7.2f ms (min %.2f, max %.2f, n=%d)  cpu mean %7.2f ms" % (
     sys.argv[1], statistics.median(ms), min(ms), max(ms), len(ms),
     1000 * (statistics.mean(user) + statistics.mean(system))))
 EOF
