@@ -3,13 +3,13 @@
 // the body needs. Named styles come from styles.xml (see odf_style_names.hpp).
 #pragma once
 
-#include <string>
-
 #include "overens/document.hpp"
 #include "writers/odf/odf_styles.hpp"
+#include "writers/odf/odf_xml.hpp"
 
 namespace overens::odf {
 
-std::string buildContent(const doc::Document& document, const StylesPart& styles);
+// Writes content.xml into sink as it goes: the body is never held whole.
+void writeContent(const doc::Document& document, const StylesPart& styles, ByteSink& sink);
 
 }  // namespace overens::odf

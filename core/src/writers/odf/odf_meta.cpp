@@ -1,7 +1,5 @@
 #include "writers/odf/odf_meta.hpp"
 
-#include <pugixml.hpp>
-
 #include "overens/version.hpp"
 #include "writers/odf/odf_xml.hpp"
 
@@ -15,57 +13,60 @@ std::string languageTag(const std::string& lang) {
 
 namespace {
 
-void element(pugi::xml_node parent, const char* name, const std::string& value) {
+void element(XmlWriter& w, const char* name, const std::string& value) {
     if (value.empty()) return;
-    parent.append_child(name).text().set(xmlSafe(value).c_str());
+    w.open(name);
+    w.text(xmlSafe(value));
+    w.close();
 }
 
-void property(pugi::xml_node parent, const char* name, const std::string& value, const char* type = "string") {
+void property(XmlWriter& w, const char* name, const std::string& value, const char* type = "string") {
     if (value.empty()) return;
-    auto p = parent.append_child("meta:user-defined");
-    p.append_attribute("meta:name") = name;
-    p.append_attribute("meta:value-type") = type;
-    p.text().set(xmlSafe(value).c_str());
+    w.open("meta:user-defined");
+    w.attr("meta:name", name);
+    w.attr("meta:value-type", type);
+    w.text(xmlSafe(value));
+    w.close();
 }
 
 }  // namespace
 
-std::string buildMeta(const doc::Meta& m) {
-    pugi::xml_document d;
-    auto root = d.append_child("office:document-meta");
-    declareNamespaces(root, {"office", "meta", "dc", "xlink"});
-    root.append_attribute("office:version") = "1.3";
-    auto meta = root.append_child("office:meta");
+void writeMeta(const doc::Meta& m, ByteSink& sink) {
+    XmlWriter w(&sink);
+    w.declaration();
+    w.open("office:document-meta");
+    w.namespaces({"office", "meta", "dc", "xlink"});
+    w.attr("office:version", "1.3");
+    w.open("office:meta");
 
-    element(meta, "meta:generator",
-            m.generator.empty() ? std::string("Överens/") + kVersion : m.generator);
-    element(meta, "dc:title", m.title);
-    element(meta, "dc:subject", m.subject);
+    element(w, "meta:generator", m.generator.empty() ? std::string("Överens/") + kVersion : m.generator);
+    element(w, "dc:title", m.title);
+    element(w, "dc:subject", m.subject);
     std::string description = m.organisation;
     if (!m.board.empty()) description += (description.empty() ? "" : ", ") + m.board;
     if (!m.dnr.empty()) description += (description.empty() ? "" : ", ") + m.dnr;
-    element(meta, "dc:description", description);
-    for (const auto& k : m.keywords) element(meta, "meta:keyword", k);
-    element(meta, "dc:language", languageTag(m.lang));
+    element(w, "dc:description", description);
+    for (const auto& k : m.keywords) element(w, "meta:keyword", k);
+    element(w, "dc:language", languageTag(m.lang));
     if (m.adopted && m.adopted->valid()) {
         const std::string stamp = m.adopted->iso() + "T00:00:00";
-        element(meta, "meta:creation-date", stamp);
-        element(meta, "dc:date", stamp);
+        element(w, "meta:creation-date", stamp);
+        element(w, "dc:date", stamp);
     }
 
     // User-defined properties: stable names, so that archives and scripts can read them.
-    property(meta, "RegistrationNumber", m.dnr);
-    property(meta, "DocumentKind", m.kind);
-    property(meta, "Organisation", m.organisation);
-    property(meta, "Board", m.board);
-    property(meta, "DocumentVersion", m.version);
-    if (m.adopted && m.adopted->valid()) property(meta, "AdoptionDate", m.adopted->iso(), "date");
-    if (m.nextReview && m.nextReview->valid()) property(meta, "ReviewDate", m.nextReview->iso(), "date");
-    if (m.reviewEvery && !m.reviewEvery->zero()) property(meta, "ReviewInterval", m.reviewEvery->iso());
-    property(meta, "SourceFile", m.sourceName);
-    property(meta, "SourceSHA256", m.sourceSha256);
-    property(meta, "TemplateVersion", m.templateVersion);
-    return serialize(d);
+    property(w, "RegistrationNumber", m.dnr);
+    property(w, "DocumentKind", m.kind);
+    property(w, "Organisation", m.organisation);
+    property(w, "Board", m.board);
+    property(w, "DocumentVersion", m.version);
+    if (m.adopted && m.adopted->valid()) property(w, "AdoptionDate", m.adopted->iso(), "date");
+    if (m.nextReview && m.nextReview->valid()) property(w, "ReviewDate", m.nextReview->iso(), "date");
+    if (m.reviewEvery && !m.reviewEvery->zero()) property(w, "ReviewInterval", m.reviewEvery->iso());
+    property(w, "SourceFile", m.sourceName);
+    property(w, "SourceSHA256", m.sourceSha256);
+    property(w, "TemplateVersion", m.templateVersion);
+    w.finish();
 }
 
 }  // namespace overens::odf

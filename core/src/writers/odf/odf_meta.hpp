@@ -6,12 +6,13 @@
 #include <string>
 
 #include "overens/document.hpp"
+#include "writers/odf/odf_xml.hpp"
 
 namespace overens::odf {
 
 // "sv-SE" / "en-GB" for a document language "sv" / "en"; other tags are passed through.
 std::string languageTag(const std::string& lang);
 
-std::string buildMeta(const doc::Meta& meta);
+void writeMeta(const doc::Meta& meta, ByteSink& sink);
 
 }  // namespace overens::odf

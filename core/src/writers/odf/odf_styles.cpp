@@ -2,10 +2,14 @@
 
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "writers/odf/odf_meta.hpp"
+#include "writers/odf/odf_package.hpp"
 #include "writers/odf/odf_style_names.hpp"
 #include "writers/odf/odf_text.hpp"
 #include "writers/odf/odf_xml.hpp"
@@ -180,38 +184,56 @@ void setLanguage(pugi::xml_node stylesNode, const std::string& lang) {
     if (!country.empty()) set("fo:country", country);
 }
 
-// Replace a header or footer's content with the logos it had and one paragraph of ours.
-template <typename Fill>
-void fillRunning(pugi::xml_node region, const char* paragraphStyle, Fill fill) {
+// Markers where a document's header and footer paragraphs go; split off after serialising.
+constexpr const char* kHeaderSlot = "overens-slot:header";
+constexpr const char* kFooterSlot = "overens-slot:footer";
+
+// Replace a header or footer's content with the logos it had and the slot for our paragraph.
+void clearRunning(pugi::xml_node region, const char* slot) {
     std::vector<pugi::xml_node> keep;
     collectFrameParagraphs(region, keep);
     pugi::xml_document hold;
     for (auto k : keep) hold.append_copy(k);
     while (region.first_child()) region.remove_child(region.first_child());
     for (auto k : hold.children()) region.append_copy(k);
-    auto p = region.append_child("text:p");
-    p.append_attribute("text:style-name") = paragraphStyle;
-    fill(p);
+    region.append_child(slot);
 }
 
-void fillFooter(pugi::xml_node p, const std::string& label) {
-    TextAppender text;
+// The serialised styles cut at the slots.
+void splitAtSlots(const std::string& xml, StylesPart& part) {
+    const std::string header = std::string("<") + kHeaderSlot + "/>";
+    const std::string footer = std::string("<") + kFooterSlot + "/>";
+    const std::string common = "<overens-slot:";
+    std::size_t pos = 0;
+    for (std::size_t at = xml.find(common); at != std::string::npos; at = xml.find(common, at + 1)) {
+        const bool h = xml.compare(at, header.size(), header) == 0;
+        if (!h && xml.compare(at, footer.size(), footer) != 0) continue;
+        part.pieces.push_back(xml.substr(pos, at - pos));
+        part.slots.push_back(h ? StylesPart::Slot::Header : StylesPart::Slot::Footer);
+        pos = at + (h ? header.size() : footer.size());
+    }
+    part.pieces.push_back(xml.substr(pos));
+}
+
+void writeFooter(XmlWriter& w, const std::string& label) {
+    TextAppender text(w);
     std::size_t pos = 0;
     while (pos < label.size()) {
         const auto a = label.find("{page}", pos);
         const auto b = label.find("{pages}", pos);
         const auto next = std::min(a, b);
-        text.text(p, std::string_view(label).substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+        text.text(std::string_view(label).substr(pos, next == std::string::npos ? std::string::npos : next - pos));
         if (next == std::string::npos) break;
         if (next == b) {
-            text.field(p, "text:page-count").text().set("1");
+            text.field("text:page-count");
             pos = b + 7;
         } else {
-            auto f = text.field(p, "text:page-number");
-            f.append_attribute("text:select-page") = "current";
-            f.text().set("1");
+            text.field("text:page-number");
+            w.attr("text:select-page", "current");
             pos = a + 6;
         }
+        w.text("1");
+        w.close();
     }
 }
 
@@ -267,11 +289,16 @@ std::string defaultPageLabel(const std::string& lang) {
     return lang == "en" ? "Page {page} of {pages}" : "Sida {page} av {pages}";
 }
 
-StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& houseStyle,
+StylesPart buildStyles(const std::string& lang, const std::filesystem::path& houseStyle,
                        const ReferencePackage* reference) {
     StylesPart part;
     pugi::xml_document house = loadHouseStyle(houseStyle);
-    pugi::xml_document base;
+    // Without a reference the house style is itself the base (no copy), unless its outline style
+    // numbers no headings: then, as for a reference, the outline is put in anew from the house.
+    const bool houseNumbers =
+        outlineNumbers(house.document_element().child("office:styles").child("text:outline-style"));
+    pugi::xml_document copy;
+    pugi::xml_document& base = reference || !houseNumbers ? copy : house;
     if (reference) {
         const std::string& s = *reference->file("styles.xml");
         auto result = base.load_buffer(s.data(), s.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
@@ -283,7 +310,7 @@ StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& house
         if (std::strcmp(base.document_element().name(), "office:document-styles") != 0)
             throw WriteError("odf.reference", "reference document '" + reference->path.string() +
                                                   "': its styles.xml is not an office:document-styles document");
-    } else {
+    } else if (!houseNumbers) {
         base.reset(house);
     }
     // Declarations and comments of the file are not part of the stream.
@@ -311,7 +338,7 @@ StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& house
     }
     part.outline = readOutline(outline);
 
-    setLanguage(merge.baseStyles(), meta.lang);
+    setLanguage(merge.baseStyles(), lang);
 
     // The master page: the reference's "Standard" (or its first), else the house one.
     auto masters = root.child("office:master-styles");
@@ -348,13 +375,7 @@ StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& house
         if (width > left + right + 72) part.textWidthCm = (width - left - right) * 2.54 / 72;
     }
 
-    // Running header and footer.
-    std::string headerText = meta.headerText;
-    if (headerText.empty()) {
-        headerText = meta.organisation;
-        if (!meta.dnr.empty()) headerText += (headerText.empty() ? "" : " · ") + meta.dnr;
-    }
-    const std::string pageLabel = meta.pageLabel.empty() ? defaultPageLabel(meta.lang) : meta.pageLabel;
+    // Running header and footer: slots for the document's paragraphs.
     auto header = master.child("style:header");
     if (!header) header = master.prepend_child("style:header");
     pugi::xml_node lastHeader = header;
@@ -362,12 +383,10 @@ StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& house
         if (auto h = master.child(name)) lastHeader = h;
     auto footer = master.child("style:footer");
     if (!footer) footer = master.insert_child_after("style:footer", lastHeader);
-    auto fillHeader = [&](pugi::xml_node p) { TextAppender().text(p, xmlSafe(headerText)); };
-    auto fillFoot = [&](pugi::xml_node p) { fillFooter(p, xmlSafe(pageLabel)); };
     for (const char* name : {"style:header", "style:header-left", "style:header-first"})
-        if (auto h = master.child(name)) fillRunning(h, styles::kHeader, fillHeader);
+        if (auto h = master.child(name)) clearRunning(h, kHeaderSlot);
     for (const char* name : {"style:footer", "style:footer-left", "style:footer-first"})
-        if (auto f = master.child(name)) fillRunning(f, styles::kFooter, fillFoot);
+        if (auto f = master.child(name)) clearRunning(f, kFooterSlot);
     // A reference may have switched them off.
     header.remove_attribute("style:display");
     footer.remove_attribute("style:display");
@@ -398,8 +417,90 @@ StylesPart buildStyles(const doc::Meta& meta, const std::filesystem::path& house
         }
     }
 
-    part.xml = serialize(base);
+    splitAtSlots(serialize(base), part);
     return part;
+}
+
+namespace {
+
+// A file as the cache knows it: its path, time and size; empty when it cannot be read.
+std::string fileKey(const std::filesystem::path& p) {
+    std::error_code ec;
+    const auto time = std::filesystem::last_write_time(p, ec);
+    if (ec) return {};
+    const auto size = std::filesystem::file_size(p, ec);
+    if (ec) return {};
+    return p.string() + '\n' + std::to_string(time.time_since_epoch().count()) + '\n' + std::to_string(size);
+}
+
+}  // namespace
+
+StylesInUse stylesFor(const std::string& lang, const std::filesystem::path& houseStyle,
+                      const std::filesystem::path& referenceOdt) {
+    // A batch writes many documents with the same styles, from several threads; `serve` runs
+    // for long, so a changed file is noticed, and the cache stays small.
+    struct Cached {
+        std::shared_ptr<const StylesPart> part;
+        std::shared_ptr<const DeflatedPrefix> start;
+    };
+    static std::mutex mutex;
+    static std::map<std::string, Cached> cache;
+    constexpr std::size_t kMaxCached = 32;
+    const std::string houseKey = fileKey(houseStyle);
+    const std::string referenceKey = referenceOdt.empty() ? std::string("-") : fileKey(referenceOdt);
+    const bool cacheable = !houseKey.empty() && !referenceKey.empty();
+    const std::string key = houseKey + '\0' + referenceKey + '\0' + languageTag(lang);
+    if (cacheable) {
+        std::unique_lock<std::mutex> lock(mutex);
+        auto it = cache.find(key);
+        if (it != cache.end()) {
+            if (!it->second.start) {
+                // The second document with these styles: deflate their start for this and the rest.
+                const auto part = it->second.part;
+                lock.unlock();
+                auto start = OdfPackage::startOfStream(part->pieces.front());
+                lock.lock();
+                auto again = cache.find(key);
+                if (again != cache.end() && again->second.part == part && !again->second.start)
+                    again->second.start = start;
+                return {part, start};
+            }
+            return {it->second.part, it->second.start};
+        }
+    }
+    std::optional<ReferencePackage> reference;
+    if (!referenceOdt.empty()) reference = readReference(referenceOdt);
+    auto part = std::make_shared<const StylesPart>(buildStyles(lang, houseStyle, reference ? &*reference : nullptr));
+    if (cacheable) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (cache.size() >= kMaxCached) cache.clear();
+        cache.emplace(key, Cached{part, nullptr});
+    }
+    return {part, nullptr};
+}
+
+void writeStyles(const StylesPart& part, const doc::Meta& meta, ByteSink& sink, bool afterStart) {
+    std::string headerText = meta.headerText;
+    if (headerText.empty()) {
+        headerText = meta.organisation;
+        if (!meta.dnr.empty()) headerText += (headerText.empty() ? "" : " · ") + meta.dnr;
+    }
+    headerText = xmlSafe(headerText);
+    const std::string pageLabel = xmlSafe(meta.pageLabel.empty() ? defaultPageLabel(meta.lang) : meta.pageLabel);
+    XmlWriter w(&sink);
+    for (std::size_t i = 0; i < part.pieces.size(); ++i) {
+        if (i > 0 || !afterStart) w.raw(part.pieces[i]);
+        if (i >= part.slots.size()) continue;
+        const bool header = part.slots[i] == StylesPart::Slot::Header;
+        w.open("text:p");
+        w.attr("text:style-name", header ? styles::kHeader : styles::kFooter);
+        if (header)
+            TextAppender(w).text(headerText);
+        else
+            writeFooter(w, pageLabel);
+        w.close();
+    }
+    w.finish();
 }
 
 }  // namespace overens::odf

@@ -1,29 +1,15 @@
 #include "writers/odf/odf_text.hpp"
 
-#include <string>
-
 namespace overens::odf {
 
-namespace {
-
-void flush(pugi::xml_node parent, std::string& pending) {
-    if (pending.empty()) return;
-    parent.append_child(pugi::node_pcdata).set_value(pending.c_str());
-    pending.clear();
-}
-
-}  // namespace
-
-void TextAppender::text(pugi::xml_node parent, std::string_view s) {
-    std::string pending;
-    pending.reserve(s.size());
+void TextAppender::text(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         // Ordinary characters (neither a space nor a control character) a stretch at a time.
         std::size_t plain = i;
         while (plain < s.size() && static_cast<unsigned char>(s[plain]) > ' ') ++plain;
         if (plain > i) {
-            pending.append(s, i, plain - i);
+            w_.text(s.substr(i, plain - i));
             afterSpace_ = false;
             i = plain;
             continue;
@@ -33,64 +19,65 @@ void TextAppender::text(pugi::xml_node parent, std::string_view s) {
             std::size_t n = 0;
             while (i < s.size() && s[i] == ' ') ++n, ++i;
             if (!afterSpace_) {
-                pending += ' ';
+                w_.text(" ");
                 --n;
             }
             if (n > 0) {
-                flush(parent, pending);
-                auto sp = parent.append_child("text:s");
-                if (n > 1) sp.append_attribute("text:c") = static_cast<unsigned>(n);
+                w_.open("text:s");
+                if (n > 1) w_.attr("text:c", static_cast<unsigned>(n));
+                w_.close();
             }
             afterSpace_ = true;
             continue;
         }
         if (c == '\t') {
-            flush(parent, pending);
-            parent.append_child("text:tab");
+            w_.open("text:tab");
+            w_.close();
             afterSpace_ = true;
         } else if (c == '\n') {
-            flush(parent, pending);
-            parent.append_child("text:line-break");
+            w_.open("text:line-break");
+            w_.close();
             afterSpace_ = true;
         }
         // carriage returns and other control characters have no place in ODF text
         ++i;
     }
-    flush(parent, pending);
 }
 
-pugi::xml_node TextAppender::field(pugi::xml_node parent, const char* name) {
+void TextAppender::field(const char* name) {
     afterSpace_ = false;
-    return parent.append_child(name);
+    w_.open(name);
 }
 
-void TextAppender::runs(pugi::xml_node parent, const doc::Runs& runs) {
+void TextAppender::runs(const doc::Runs& runs) {
     for (const auto& r : runs) {
         if (r.text.empty()) continue;
-        pugi::xml_node target = parent;
+        int spans = 0;
         auto wrap = [&](const char* style) {
-            target = target.append_child("text:span");
-            target.append_attribute("text:style-name") = style;
+            w_.open("text:span");
+            w_.attr("text:style-name", style);
+            ++spans;
         };
         if (r.field) wrap(charstyle::kValue);
         if (r.strong) wrap(charstyle::kStrong);
         if (r.emphasis) wrap(charstyle::kEmphasis);
-        text(target, r.text);
+        text(r.text);
+        while (spans-- > 0) w_.close();
     }
 }
 
-pugi::xml_node appendParagraph(pugi::xml_node parent, const char* name, const char* style, const doc::Runs& runs) {
-    auto p = parent.append_child(name);
-    p.append_attribute("text:style-name") = style;
-    TextAppender().runs(p, runs);
-    return p;
+void writeParagraph(XmlWriter& w, const char* name, const char* style, const doc::Runs& runs) {
+    w.open(name);
+    w.attr("text:style-name", style);
+    if (!w.discarding()) TextAppender(w).runs(runs);
+    w.close();
 }
 
-pugi::xml_node appendParagraph(pugi::xml_node parent, const char* name, const char* style, std::string_view text) {
-    auto p = parent.append_child(name);
-    p.append_attribute("text:style-name") = style;
-    TextAppender().text(p, text);
-    return p;
+void writeParagraph(XmlWriter& w, const char* name, const char* style, std::string_view text) {
+    w.open(name);
+    w.attr("text:style-name", style);
+    if (!w.discarding()) TextAppender(w).text(text);
+    w.close();
 }
 
 }  // namespace overens::odf

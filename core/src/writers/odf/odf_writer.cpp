@@ -1,6 +1,6 @@
 #include "writers/odf/odf_writer.hpp"
 
-#include <optional>
+#include <memory>
 
 #include "templates/template_store.hpp"
 #include "writers/odf/odf_content.hpp"
@@ -16,17 +16,19 @@ namespace odf {
 void writeOdt(const doc::Document& document, std::ostream& out, const WriteOptions& options) {
     const std::filesystem::path templates =
         options.templatesDir.empty() ? findTemplatesDir() : options.templatesDir;
-    std::optional<ReferencePackage> reference;
-    if (!options.referenceOdt.empty()) reference = readReference(options.referenceOdt);
+    const StylesInUse styles = stylesFor(document.meta.lang, templates / "odf" / "styles.xml", options.referenceOdt);
 
-    StylesPart styles = buildStyles(document.meta, templates / "odf" / "styles.xml", reference ? &*reference : nullptr);
-
-    OdfPackage package(kTextMediaType);
-    package.add("content.xml", buildContent(document, styles), "text/xml");
-    package.add("styles.xml", std::move(styles.xml), "text/xml");
-    package.add("meta.xml", buildMeta(document.meta), "text/xml");
-    for (auto& r : styles.resources) package.add(r.path, std::move(r.bytes), r.mediaType);
-    package.write(out, document.meta.adopted.value_or(Date{}));
+    // Each stream is deflated into the output as it is written.
+    OdfPackage package(out, document.meta.adopted.value_or(Date{}), kTextMediaType);
+    writeContent(document, *styles.part, package.begin("content.xml", "text/xml"));
+    package.end();
+    writeStyles(*styles.part, document.meta, package.begin("styles.xml", "text/xml", styles.start.get()),
+                styles.start != nullptr);
+    package.end();
+    writeMeta(document.meta, package.begin("meta.xml", "text/xml"));
+    package.end();
+    for (const auto& r : styles.part->resources) package.add(r.path, r.bytes, r.mediaType);
+    package.finish();
 }
 
 }  // namespace odf
