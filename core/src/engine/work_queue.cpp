@@ -1,5 +1,7 @@
 #include "engine/work_queue.hpp"
 
+#include <chrono>
+
 namespace overens {
 
 WorkQueue::WorkQueue(unsigned jobs) {
@@ -36,7 +38,9 @@ void WorkQueue::helpUntil(const std::function<bool()>& ready) {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!ready()) {
         if (idle()) {
-            changed_.wait(lock, [&] { return !idle() || ready(); });
+            // The result may be made by a thread outside the queue (a DiskQueue's), which does
+            // not signal this one: look again every millisecond while there is nothing to run.
+            changed_.wait_for(lock, std::chrono::milliseconds(1), [&] { return !idle() || ready(); });
             continue;
         }
         auto task = next();

@@ -33,7 +33,8 @@ public:
         return result;
     }
 
-    // The result (or the task's exception), running queued tasks while it is not ready.
+    // The result (or the task's exception), running queued tasks while it is not ready. The
+    // future may also come from elsewhere (a DiskQueue).
     template <class T>
     T get(std::future<T>& result) {
         helpUntil([&] { return result.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
