@@ -96,8 +96,9 @@ struct Publishing {
     FolderSyncs folders;
     std::unique_ptr<DiskQueue> disk;  // null: a single source
 
-    explicit Publishing(std::size_t sources) {
-        if (sources > 1) disk = std::make_unique<DiskQueue>(kDiskThreads, kDiskPending);
+    // The disk threads wake `queue`'s threads waiting for a document's report.
+    Publishing(std::size_t sources, WorkQueue& queue) {
+        if (sources > 1) disk = std::make_unique<DiskQueue>(kDiskThreads, kDiskPending, [&queue] { queue.wake(); });
     }
     // fsync waits on the device; a few at once keep its queue full. 16 documents waiting hold
     // 48 temporaries, well inside the signal handler's list (temp_registry).
@@ -223,10 +224,6 @@ int runBuild(const CommandLine& cl) {
         r.err = err.str();
         return r;
     };
-    Publishing publishing(cl.args.size());
-    steps.write = [&](Prepared& p, WorkQueue& queue) {
-        return writeDocument(engine, p, formats, outDir, options, queue, publishing);
-    };
     steps.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
     steps.interrupt = [&] { progress.clear(); };
 
@@ -236,6 +233,8 @@ int runBuild(const CommandLine& cl) {
     // allocations without the arena's lock). One arena per four threads.
     mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, jobs / 4)));
     WorkQueue queue(jobs);
+    Publishing publishing(cl.args.size(), queue);  // after the queue: its threads end first
+    steps.write = [&](Prepared& p, WorkQueue& q) { return writeDocument(engine, p, formats, outDir, options, q, publishing); };
     int batchCode = runBatch(engine, cl.args, steps, queue, std::cout, std::cerr);
     try {
         publishing.folders.sync();  // the renames are durable before the run reports success

@@ -4,7 +4,8 @@
 
 namespace overens {
 
-DiskQueue::DiskQueue(unsigned threads, std::size_t limit) : limit_(std::max<std::size_t>(1, limit)) {
+DiskQueue::DiskQueue(unsigned threads, std::size_t limit, std::function<void()> done)
+    : limit_(std::max<std::size_t>(1, limit)), done_(std::move(done)) {
     for (unsigned i = 0; i < std::max(1u, threads); ++i) threads_.emplace_back([this] { work(); });
 }
 
@@ -36,6 +37,7 @@ void DiskQueue::work() {
         tasks_.pop_front();
         lock.unlock();
         task();
+        if (done_) done_();
         lock.lock();
         --pending_;
         changed_.notify_all();

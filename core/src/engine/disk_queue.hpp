@@ -18,7 +18,8 @@ namespace overens {
 
 class DiskQueue {
 public:
-    DiskQueue(unsigned threads, std::size_t limit);
+    // done: called after each task, once its result is ready (e.g. WorkQueue::wake).
+    DiskQueue(unsigned threads, std::size_t limit, std::function<void()> done = {});
     ~DiskQueue();  // runs what is queued, then joins
     DiskQueue(const DiskQueue&) = delete;
     DiskQueue& operator=(const DiskQueue&) = delete;
@@ -38,6 +39,7 @@ private:
     void work();
 
     const std::size_t limit_;
+    const std::function<void()> done_;
     std::mutex mutex_;
     std::condition_variable changed_;  // a task was queued or finished, or the queue stops
     std::deque<std::function<void()>> tasks_;

@@ -1,7 +1,5 @@
 #include "engine/work_queue.hpp"
 
-#include <chrono>
-
 namespace overens {
 
 WorkQueue::WorkQueue(unsigned jobs) {
@@ -34,13 +32,16 @@ void WorkQueue::push(std::function<void()> task, bool urgent) {
     changed_.notify_all();
 }
 
+void WorkQueue::wake() {
+    { const std::lock_guard<std::mutex> lock(mutex_); }  // a waiter is either before its check or asleep
+    changed_.notify_all();
+}
+
 void WorkQueue::helpUntil(const std::function<bool()>& ready) {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!ready()) {
         if (idle()) {
-            // The result may be made by a thread outside the queue (a DiskQueue's), which does
-            // not signal this one: look again every millisecond while there is nothing to run.
-            changed_.wait_for(lock, std::chrono::milliseconds(1), [&] { return !idle() || ready(); });
+            changed_.wait(lock, [&] { return !idle() || ready(); });
             continue;
         }
         auto task = next();

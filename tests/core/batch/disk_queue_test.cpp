@@ -55,7 +55,7 @@ TEST(DiskQueue, AnIdleWorkQueueWaitsForItsResults) {
     // Nothing for the work queue to run: get() must still see the disk thread's result.
     for (unsigned jobs : {1u, 2u}) {
         WorkQueue queue(jobs);
-        DiskQueue disk(1, 4);
+        DiskQueue disk(1, 4, [&queue] { queue.wake(); });
         auto late = disk.submit([] {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             return 7;
