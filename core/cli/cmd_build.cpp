@@ -12,6 +12,7 @@
 
 #include "cli_support.hpp"
 #include "engine/batch.hpp"
+#include "engine/disk_queue.hpp"
 #include "progress_line.hpp"
 #include "publish/publisher.hpp"
 #include "writers/writer.hpp"
@@ -88,11 +89,50 @@ Staged stageOne(const doc::Document& document, const std::string& format, const 
     return s;
 }
 
+// Where a run's publications are made durable and renamed. A batch commits on disk threads, so
+// that the threads writing documents do not wait for fsync, and syncs the folder once at the end;
+// a single source commits on its own thread (no threads to start for it).
+struct Publishing {
+    FolderSyncs folders;
+    std::unique_ptr<DiskQueue> disk;  // null: a single source
+
+    // The disk threads wake `queue`'s threads waiting for a document's report.
+    Publishing(std::size_t sources, WorkQueue& queue) {
+        if (sources > 1) disk = std::make_unique<DiskQueue>(kDiskThreads, kDiskPending, [&queue] { queue.wake(); });
+    }
+    // fsync waits on the device; a few at once keep its queue full. 16 documents waiting hold
+    // 48 temporaries, well inside the signal handler's list (temp_registry).
+    static constexpr unsigned kDiskThreads = 4;
+    static constexpr std::size_t kDiskPending = 16;
+};
+
+std::future<BatchReport> ready(BatchReport r) {
+    std::promise<BatchReport> p;
+    p.set_value(std::move(r));
+    return p.get_future();
+}
+
+// Commit a document's publication and report its outputs (or why they were not published).
+BatchReport commitDocument(Publication& publication, const std::vector<std::string>& formats, const fs::path& outDir,
+                           const std::string& stem, const std::string& displayName, std::string err) {
+    BatchReport r;
+    try {
+        publication.commit();
+        for (const auto& format : formats) r.out += (outDir / outputName(stem, format)).string() + '\n';
+    } catch (const std::exception& e) {
+        err += displayName + ": error: [write.failed] " + e.what() + '\n';
+        r.code = kExitUsage;
+    }
+    r.err = std::move(err);
+    return r;
+}
+
 // Assemble one document and write its formats, each on a thread of its own when one is free;
-// published together (one publication: renamed, then the folder synced once), or (when one
-// fails) none of them.
-BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<std::string>& formats,
-                          const fs::path& outDir, const WriteOptions& options, WorkQueue& queue) {
+// published together (one publication: every file synced, then renamed), or (when one fails)
+// none of them.
+std::future<BatchReport> writeDocument(const Engine& engine, Prepared& p, const std::vector<std::string>& formats,
+                                       const fs::path& outDir, const WriteOptions& options, WorkQueue& queue,
+                                       Publishing& publishing) {
     BatchReport r;
     Diagnostics diags;
     const doc::Document document = engine.assemble(p, diags);
@@ -102,15 +142,15 @@ BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<s
     if (diags.hasErrors()) {
         r.err = err.str();
         r.code = kExitInputErrors;
-        return r;
+        return ready(std::move(r));
     }
     const std::string stem = fs::path(p.source.displayName).stem().string();
-    Publication publication(outDir);
+    auto publication = std::make_unique<Publication>(outDir, publishing.disk ? &publishing.folders : nullptr);
     std::vector<std::future<Staged>> others;
     for (std::size_t i = 1; i < formats.size(); ++i)
-        others.push_back(queue.submit([&, i] { return stageOne(document, formats[i], stem, publication, options, p); }));
+        others.push_back(queue.submit([&, i] { return stageOne(document, formats[i], stem, *publication, options, p); }));
     std::vector<Staged> staged;
-    staged.push_back(stageOne(document, formats.front(), stem, publication, options, p));
+    staged.push_back(stageOne(document, formats.front(), stem, *publication, options, p));
     for (auto& f : others) staged.push_back(queue.get(f));
 
     // Reported as a run one format after the other would: up to the first failure.
@@ -119,20 +159,14 @@ BatchReport writeDocument(const Engine& engine, Prepared& p, const std::vector<s
         if (!s.failure.empty()) {
             r.err = err.str();
             r.code = kExitUsage;
-            return r;  // the staged temporaries are removed
+            return ready(std::move(r));  // the staged temporaries are removed
         }
     }
-    std::ostringstream out;
-    try {
-        publication.commit();
-        for (const auto& format : formats) out << (outDir / outputName(stem, format)).string() << '\n';
-    } catch (const std::exception& e) {
-        err << p.source.displayName << ": error: [write.failed] " << e.what() << '\n';
-        r.code = kExitUsage;
-    }
-    r.out = out.str();
-    r.err = err.str();
-    return r;
+    if (!publishing.disk) return ready(commitDocument(*publication, formats, outDir, stem, p.source.displayName, err.str()));
+    return publishing.disk->submit(
+        [publication = std::move(publication), &formats, outDir, stem, name = p.source.displayName, e = err.str()] {
+            return commitDocument(*publication, formats, outDir, stem, name, e);
+        });
 }
 
 }  // namespace
@@ -190,9 +224,6 @@ int runBuild(const CommandLine& cl) {
         r.err = err.str();
         return r;
     };
-    steps.write = [&](Prepared& p, WorkQueue& queue) {
-        return writeDocument(engine, p, formats, outDir, options, queue);
-    };
     steps.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
     steps.interrupt = [&] { progress.clear(); };
 
@@ -202,7 +233,16 @@ int runBuild(const CommandLine& cl) {
     // allocations without the arena's lock). One arena per four threads.
     mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, jobs / 4)));
     WorkQueue queue(jobs);
-    const int batchCode = runBatch(engine, cl.args, steps, queue, std::cout, std::cerr);
+    Publishing publishing(cl.args.size(), queue);  // after the queue: its threads end first
+    steps.write = [&](Prepared& p, WorkQueue& q) { return writeDocument(engine, p, formats, outDir, options, q, publishing); };
+    int batchCode = runBatch(engine, cl.args, steps, queue, std::cout, std::cerr);
+    try {
+        publishing.folders.sync();  // the renames are durable before the run reports success
+    } catch (const std::exception& e) {
+        progress.clear();
+        std::cerr << outDir.string() << ": error: [write.failed] " << e.what() << '\n';
+        batchCode = std::max(batchCode, kExitUsage);
+    }
     return std::max(code, batchCode);
 }
 

@@ -36,7 +36,7 @@ namespace {
 // One group on its way through: its sources read and checked, then its documents being written.
 struct Group {
     std::vector<Prepared> prepared;
-    std::vector<std::future<BatchReport>> written;  // one per source; empty when not ok
+    std::vector<std::future<std::future<BatchReport>>> written;  // one per source; empty when not ok
 };
 
 void print(const BatchReport& r, const BatchSteps& steps, std::ostream& out, std::ostream& err, int& code) {
@@ -50,14 +50,19 @@ void print(const BatchReport& r, const BatchSteps& steps, std::ostream& out, std
 
 int runBatch(Engine& engine, const std::vector<std::string>& files, const BatchSteps& steps, WorkQueue& queue,
              std::ostream& out, std::ostream& err) {
-    const std::vector<std::vector<std::size_t>> groups = groupByOrganisation(engine, files, queue);
+    // One source is one group: its header need not be read first.
+    const std::vector<std::vector<std::size_t>> groups =
+        files.size() == 1 ? std::vector<std::vector<std::size_t>>{{0}} : groupByOrganisation(engine, files, queue);
     int code = 0;
     std::size_t done = 0;
     std::unique_ptr<Group> writing;  // the group before the one being read, still being written
 
     auto finish = [&](Group& g) {
         for (std::size_t i = 0; i < g.prepared.size(); ++i) {
-            if (g.written[i].valid()) print(queue.get(g.written[i]), steps, out, err, code);
+            if (g.written[i].valid()) {
+                std::future<BatchReport> report = queue.get(g.written[i]);
+                print(queue.get(report), steps, out, err, code);
+            }
             if (steps.progress) steps.progress(++done, files.size());
         }
     };
@@ -81,7 +86,9 @@ int runBatch(Engine& engine, const std::vector<std::string>& files, const BatchS
                     try {
                         return steps.write(p, queue);
                     } catch (const std::exception& e) {  // a step's own failures are its reports
-                        return BatchReport{"", p.source.displayName + ": error: [write.failed] " + e.what() + "\n", 2};
+                        std::promise<BatchReport> failed;
+                        failed.set_value({"", p.source.displayName + ": error: [write.failed] " + e.what() + "\n", 2});
+                        return failed.get_future();
                     }
                 });
         }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <future>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,8 +31,9 @@ struct BatchSteps {
     // A source that is ok(): assemble and write it (runs on a worker; it may submit tasks of its
     // own to the queue and wait for them with WorkQueue::get). Once assembled, it may release the
     // source's sections and facts (Prepared::releaseSections): nothing else reads them then.
-    // May be empty (validate only).
-    std::function<BatchReport(Prepared&, WorkQueue&)> write;
+    // Its report may come later, from another thread (the outputs being made durable on a disk
+    // thread while the worker writes the next document). May be empty (validate only).
+    std::function<std::future<BatchReport>(Prepared&, WorkQueue&)> write;
     // After each source is reported: how many are done, of how many (on the calling thread).
     std::function<void(std::size_t done, std::size_t total)> progress;
     // Before a report that prints something (so that a progress line can step aside).

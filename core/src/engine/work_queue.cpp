@@ -32,6 +32,11 @@ void WorkQueue::push(std::function<void()> task, bool urgent) {
     changed_.notify_all();
 }
 
+void WorkQueue::wake() {
+    { const std::lock_guard<std::mutex> lock(mutex_); }  // a waiter is either before its check or asleep
+    changed_.notify_all();
+}
+
 void WorkQueue::helpUntil(const std::function<bool()>& ready) {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!ready()) {

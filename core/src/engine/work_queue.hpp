@@ -33,12 +33,16 @@ public:
         return result;
     }
 
-    // The result (or the task's exception), running queued tasks while it is not ready.
+    // The result (or the task's exception), running queued tasks while it is not ready. The
+    // future may also come from elsewhere (a DiskQueue) if that calls wake() once it is ready.
     template <class T>
     T get(std::future<T>& result) {
         helpUntil([&] { return result.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
         return result.get();
     }
+
+    // A result made outside the queue is ready: the threads waiting in get() look again.
+    void wake();
 
 private:
     void push(std::function<void()> task, bool urgent);

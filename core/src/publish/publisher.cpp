@@ -7,10 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
+#include <ext/stdio_filebuf.h>
+#include <ostream>
 #include <map>
 #include <mutex>
 #include <regex>
@@ -23,6 +25,8 @@ namespace overens {
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr std::size_t kWriteBuffer = 64 * 1024;
 
 // When this process started: a temporary last written before it belongs to an earlier run.
 const auto kRunStarted = fs::file_time_type::clock::now();
@@ -128,7 +132,21 @@ std::size_t removeStaleTemporaries(const fs::path& folder, const std::string& na
     return removed;
 }
 
-Publication::Publication(fs::path folder) : folder_(std::move(folder)) {}
+void FolderSyncs::add(const fs::path& folder) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (std::find(folders_.begin(), folders_.end(), folder) == folders_.end()) folders_.push_back(folder);
+}
+
+void FolderSyncs::sync() {
+    std::vector<fs::path> folders;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        folders.swap(folders_);
+    }
+    for (const auto& f : folders) syncFolder(f);
+}
+
+Publication::Publication(fs::path folder, FolderSyncs* batch) : folder_(std::move(folder)), batch_(batch) {}
 
 Publication::~Publication() {
     for (auto& s : staged_) discard(s, !committed_);
@@ -152,14 +170,16 @@ void Publication::stage(const std::string& name, const std::function<void(std::o
     s.fd = created.fd;
     s.slot = created.slot;
     try {
-        std::ofstream out(s.temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot create " + s.temp.string());
+        // Written through the descriptor already open (a copy of it: the buffer closes its own).
+        // Not reopened by name with O_TRUNC, which makes ext4 start the writeback at close.
+        const int copy = ::fcntl(s.fd, F_DUPFD_CLOEXEC, 0);
+        if (copy < 0) throw std::runtime_error(errnoText("cannot write", s.temp));
+        __gnu_cxx::stdio_filebuf<char> file(copy, std::ios::out | std::ios::binary, kWriteBuffer);
+        std::ostream out(&file);
         fn(out);
         out.flush();
-        if (!out) throw std::runtime_error("cannot write " + s.temp.string());
-        out.close();
-        if (out.fail()) throw std::runtime_error("cannot write " + s.temp.string());
-        if (::fsync(s.fd) != 0) throw std::runtime_error(errnoText("cannot sync", s.temp));
+        if (!out || !file.close()) throw std::runtime_error("cannot write " + s.temp.string());
+        if (!batch_ && ::fsync(s.fd) != 0) throw std::runtime_error(errnoText("cannot sync", s.temp));
     } catch (...) {
         discard(s, true);
         throw;
@@ -169,10 +189,16 @@ void Publication::stage(const std::string& name, const std::function<void(std::o
 }
 
 void Publication::commit() {
+    if (batch_)
+        for (const auto& s : staged_)
+            if (::fsync(s.fd) != 0) throw std::runtime_error(errnoText("cannot sync", s.temp));
     for (const auto& s : staged_) fs::rename(s.temp, s.final);
     committed_ = true;
     for (auto& s : staged_) discard(s, false);
-    syncFolder(folder_);
+    if (batch_)
+        batch_->add(folder_);
+    else
+        syncFolder(folder_);
 }
 
 std::vector<fs::path> Publication::published() const {

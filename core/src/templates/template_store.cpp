@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 namespace overens {
 
@@ -54,10 +56,17 @@ Wording loadWording(const fs::path& templatesDir, const std::string& lang, const
 }
 
 std::string templatesVersion(const fs::path& templatesDir) {
-    std::ifstream in(templatesDir / "VERSION");
-    std::string v;
-    std::getline(in, v);
-    return v.empty() ? "unversioned" : v;
+    // Read once per process and folder: a batch asks for it once per document.
+    static std::mutex mutex;
+    static std::map<fs::path, std::string> versions;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto [it, added] = versions.try_emplace(templatesDir);
+    if (added) {
+        std::ifstream in(templatesDir / "VERSION");
+        std::getline(in, it->second);
+        if (it->second.empty()) it->second = "unversioned";
+    }
+    return it->second;
 }
 
 }  // namespace overens

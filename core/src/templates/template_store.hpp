@@ -18,7 +18,8 @@ std::filesystem::path findTemplatesDir(const std::string& explicitDir = {});
 Wording loadWording(const std::filesystem::path& templatesDir, const std::string& lang, const std::string& name,
                     Diagnostics& diags);
 
-// The templates' version (templates/VERSION), recorded in every document's metadata.
+// The templates' version (templates/VERSION), recorded in every document's metadata; read once
+// per process (the templates do not change during a run).
 std::string templatesVersion(const std::filesystem::path& templatesDir);
 
 }  // namespace overens
