@@ -5,7 +5,7 @@
 namespace overens {
 
 XmlLocations::XmlLocations(std::string file, const char* buffer, std::size_t size)
-    : file_(std::move(file)), base_(buffer), size_(size) {
+    : file_(std::move(file)), size_(size) {
     lineStarts_.push_back(0);
     continuation_.assign(size / 64 + 1, 0);
     blockCount_.assign(size / 64 + 1, 0);
@@ -41,52 +41,6 @@ Location XmlLocations::atOffset(std::size_t offset) const {
     // Columns count characters, not bytes.
     const std::size_t chars = (offset - start) - (continuationsBefore(offset) - continuationsBefore(start));
     return Location{file_, static_cast<int>(line + 1), static_cast<int>(chars + 1)};
-}
-
-Location XmlLocations::of(const pugi::xml_node& element) const {
-    const char* name = element.name();
-    if (name < base_ || name > base_ + size_) return Location{file_};
-    const std::size_t offset = static_cast<std::size_t>(name - base_);
-    return atOffset(offset > 0 ? offset - 1 : 0);
-}
-
-Location XmlLocations::of(const pugi::xml_attribute& attr) const {
-    const char* name = attr.name();
-    if (name < base_ || name > base_ + size_) return Location{file_};
-    return atOffset(static_cast<std::size_t>(name - base_));
-}
-
-Location XmlLocations::ofText(const pugi::xml_node& textNode) const {
-    const char* v = textNode.value();
-    if (v < base_ || v > base_ + size_) return Location{file_};
-    const std::size_t start = static_cast<std::size_t>(v - base_);
-    // Leading blanks stay in place, but the parser turned each CRLF into one LF and moved the
-    // rest up: count the line breaks it kept, then step to the same line of the original.
-    std::size_t breaks = 0, afterBreak = 0;
-    for (const char* p = v; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; ++p) {
-        if (*p == '\n' || *p == '\r') {
-            ++breaks;
-            afterBreak = 0;
-        } else {
-            ++afterBreak;
-        }
-    }
-    if (breaks == 0) return atOffset(start + afterBreak);
-    const std::size_t line = lineIndex(start) + breaks;
-    if (line >= lineStarts_.size()) return atOffset(start);
-    return atOffset(lineStarts_[line] + afterBreak);
-}
-
-Location XmlLocations::textOf(const pugi::xml_node& element) const {
-    for (pugi::xml_node child : element.children()) {
-        if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
-        const char* v = child.value();
-        bool blank = true;
-        for (const char* p = v; *p && blank; ++p) blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
-        if (blank) continue;
-        return ofText(child);
-    }
-    return of(element);
 }
 
 }  // namespace overens
