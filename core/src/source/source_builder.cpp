@@ -14,23 +14,34 @@ bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
-SourceBuilder::SourceBuilder(Source& src, const SchemaLookup& schemas, FieldReader& fields, Diagnostics& diags,
-                             bool headerOnly)
-    : src_(src), ctx_(src.context), schemas_(schemas), f_(fields), diags_(diags), headerOnly_(headerOnly) {
+SourceBuilder::SourceBuilder(Source& src, const SchemaLookup& schemas, const XmlLocations& locations, bool headerOnly)
+    : src_(src),
+      ctx_(src.context),
+      schemas_(schemas),
+      headerFields_(locations, headerDiags_),
+      sectionFields_(locations, sectionDiags_),
+      headerOnly_(headerOnly) {
     frames_.reserve(16);
 }
 
+void SourceBuilder::report(Diagnostics& out) const {
+    out.append(headerDiags_);
+    out.append(sectionDiags_);
+}
+
 void SourceBuilder::push(Kind kind, const std::string& name, const Location& where) {
+    const bool header = !frames_.empty() && frames_.back().header;
     frames_.emplace_back();
     Frame& f = frames_.back();
     f.kind = kind;
+    f.header = header;
     f.name = name;
     f.where = where;
 }
 
 void SourceBuilder::start(const char* name, std::size_t offset, const std::vector<XmlAttribute>& attributes) {
     const std::string n = name;
-    const Location where = f_.at(offset);
+    const Location where = headerFields_.at(offset);
     if (frames_.empty()) return startRoot(n, where, attributes);
     Frame& parent = frames_.back();
     closeText(parent);
@@ -39,22 +50,23 @@ void SourceBuilder::start(const char* name, std::size_t offset, const std::vecto
         case Kind::Section:
         case Kind::Record: return startInRecord(parent, n, where, attributes);
         case Kind::Header:
-        case Kind::Revision: f_.unknownElement(n, where, std::vector<std::string>{}); break;
+        case Kind::Revision: fields(parent).unknownElement(n, where, std::vector<std::string>{}); break;
         case Kind::History:
             if (n == "revision") {
                 push(Kind::Revision, n, where);
                 Frame& f = frames_.back();
                 f.fields = &headerAttributes("revision");
                 f.record.where = where;
-                f_.readAttributes(f.record, attributes, *f.fields, true);
+                fields(f).readAttributes(f.record, attributes, *f.fields, true);
                 return;
             }
-            f_.unknownElement(n, where, std::vector<std::string>{"revision"});
+            fields(parent).unknownElement(n, where, std::vector<std::string>{"revision"});
             break;
         case Kind::Scalar: {
             const std::string& field = parent.field->name;
-            diags_.error("source.unexpected-element", where, "<" + field + "> innehåller bara text, inte <" + n + ">",
-                         "<" + field + "> holds text only, not <" + n + ">");
+            diags(parent).error("source.unexpected-element", where,
+                                "<" + field + "> innehåller bara text, inte <" + n + ">",
+                                "<" + field + "> holds text only, not <" + n + ">");
             break;
         }
         case Kind::Skip: break;
@@ -65,6 +77,7 @@ void SourceBuilder::start(const char* name, std::size_t offset, const std::vecto
 void SourceBuilder::startRoot(const std::string& rootName, const Location& where,
                               const std::vector<XmlAttribute>& attributes) {
     push(Kind::Root, rootName, where);
+    FieldReader& f = headerFields_;
     src_.where = where;
     const XmlAttribute* kind = nullptr;
     const XmlAttribute* lang = nullptr;
@@ -75,19 +88,19 @@ void SourceBuilder::startRoot(const std::string& rootName, const Location& where
     }
     ctx_.kind = kind ? kind->value : rootName;
     if (kind && ctx_.kind != rootName && rootName != "document")
-        diags_.error("source.kind-mismatch", f_.at(kind->offset),
-                     "rotelementet <" + shownName(rootName) + "> och kind=\"" + shownName(ctx_.kind) + "\" anger olika dokumentslag",
-                     "the root element <" + shownName(rootName) + "> and kind=\"" + shownName(ctx_.kind) +
-                         "\" name different document kinds");
+        headerDiags_.error("source.kind-mismatch", f.at(kind->offset),
+                           "rotelementet <" + shownName(rootName) + "> och kind=\"" + shownName(ctx_.kind) +
+                               "\" anger olika dokumentslag",
+                           "the root element <" + shownName(rootName) + "> and kind=\"" + shownName(ctx_.kind) +
+                               "\" name different document kinds");
     ctx_.lang = lang ? lang->value : "";
     if (lang && ctx_.lang != "sv" && ctx_.lang != "en")
-        diags_.error("source.bad-lang", f_.at(lang->offset),
-                     "språket måste vara \"sv\" eller \"en\", inte \"" + shownName(ctx_.lang) + "\"",
-                     "the language must be \"sv\" or \"en\", not \"" + shownName(ctx_.lang) + "\"");
+        headerDiags_.error("source.bad-lang", f.at(lang->offset),
+                           "språket måste vara \"sv\" eller \"en\", inte \"" + shownName(ctx_.lang) + "\"",
+                           "the language must be \"sv\" or \"en\", not \"" + shownName(ctx_.lang) + "\"");
     for (const auto& a : attributes) {
         const std::string n = a.name;
-        if (n != "kind" && n != "lang" && n.rfind("xmlns", 0) != 0)
-            f_.unknownAttribute(n, f_.at(a.offset), {"kind", "lang"});
+        if (n != "kind" && n != "lang" && n.rfind("xmlns", 0) != 0) f.unknownAttribute(n, f.at(a.offset), {"kind", "lang"});
     }
 }
 
@@ -100,14 +113,14 @@ void SourceBuilder::startInRoot(const std::string& name, const Location& where,
         std::string known;
         for (const auto& [id, s] : schemas_) known += (known.empty() ? "" : ", ") + id;
         if (known.empty()) known = "-";
-        diags_.error("source.unknown-section", where,
-                     "okänt avsnitt <" + shownName(name) + ">; installerade avsnitt: " + known,
-                     "unknown section <" + shownName(name) + ">; installed sections: " + known);
+        sectionDiags_.error("source.unknown-section", where,
+                            "okänt avsnitt <" + shownName(name) + ">; installerade avsnitt: " + known,
+                            "unknown section <" + shownName(name) + ">; installed sections: " + known);
         return push(Kind::Skip, name, where);
     }
     if (std::find(sectionsSeen_.begin(), sectionsSeen_.end(), name) != sectionsSeen_.end()) {
-        diags_.error("source.duplicate-section", where, "avsnittet <" + name + "> finns redan",
-                     "the section <" + name + "> is given twice");
+        sectionDiags_.error("source.duplicate-section", where, "avsnittet <" + name + "> finns redan",
+                            "the section <" + name + "> is given twice");
         return push(Kind::Skip, name, where);
     }
     sectionsSeen_.push_back(name);
@@ -115,26 +128,27 @@ void SourceBuilder::startInRoot(const std::string& name, const Location& where,
     Frame& f = frames_.back();
     f.fields = &schema->second.fields;
     f.record.where = where;
-    f_.readAttributes(f.record, attributes, *f.fields, false);
+    sectionFields_.readAttributes(f.record, attributes, *f.fields, false);
 }
 
 void SourceBuilder::startInRecord(Frame& parent, const std::string& name, const Location& where,
                                   const std::vector<XmlAttribute>& attributes) {
     const Field* field = findField(*parent.fields, name);
     if (!field) {
-        f_.unknownElement(name, where, *parent.fields);
+        fields(parent).unknownElement(name, where, *parent.fields);
         return push(Kind::Skip, name, where);
     }
     if (isScalar(field->type) || field->type == FieldType::List) {
-        f_.unknownAttributes(attributes);
         push(Kind::Scalar, name, where);
-        frames_.back().field = field;
+        Frame& f = frames_.back();
+        f.field = field;
+        for (const auto& a : attributes) f.attributes.emplace_back(a.name, a.offset);
         return;
     }
     if (field->type == FieldType::Group) {
         if (std::find(parent.groupsSeen.begin(), parent.groupsSeen.end(), field) != parent.groupsSeen.end()) {
-            diags_.error("source.duplicate-field", where, "<" + field->name + "> är redan angivet",
-                         "<" + field->name + "> is already given");
+            diags(parent).error("source.duplicate-field", where, "<" + field->name + "> är redan angivet",
+                                "<" + field->name + "> is already given");
             return push(Kind::Skip, name, where);
         }
         parent.groupsSeen.push_back(field);
@@ -144,28 +158,27 @@ void SourceBuilder::startInRecord(Frame& parent, const std::string& name, const 
     f.field = field;
     f.fields = &field->fields;
     f.record.where = where;
-    f_.readAttributes(f.record, attributes, *f.fields, false);
+    fields(f).readAttributes(f.record, attributes, *f.fields, false);
 }
 
 void SourceBuilder::startHeader(const std::string& name, const Location& where,
                                 const std::vector<XmlAttribute>& attributes) {
     if ((name == "organisation" && organisations_++) || (name == "registration" && registrations_++) ||
         (name == "review" && reviews_++))
-        duplicateElement(name, where);
+        headerDiags_.error("source.duplicate-element", where, "<" + name + "> får bara finnas en gång",
+                           "<" + name + "> may appear only once");
     if (name == "history") {
-        f_.unknownAttributes(attributes);
-        return push(Kind::History, name, where);
+        headerFields_.unknownAttributes(attributes);
+        push(Kind::History, name, where);
+        frames_.back().header = true;
+        return;
     }
     push(Kind::Header, name, where);
     Frame& f = frames_.back();
+    f.header = true;
     f.fields = &headerAttributes(name);
     f.record.where = where;
-    f_.readAttributes(f.record, attributes, *f.fields, true);
-}
-
-void SourceBuilder::duplicateElement(const std::string& name, const Location& where) {
-    diags_.error("source.duplicate-element", where, "<" + name + "> får bara finnas en gång",
-                 "<" + name + "> may appear only once");
+    headerFields_.readAttributes(f.record, attributes, *f.fields, true);
 }
 
 void SourceBuilder::text(const char* data, std::size_t length, std::size_t offset, bool reference) {
@@ -201,17 +214,18 @@ void SourceBuilder::closeText(Frame& f) {
     f.nodeOpen = false;
     const bool kept = f.nodeCdata || !f.nodeRawBlank;
     if (kept) {
+        FieldReader& r = f.kind == Kind::Root ? sectionFields_ : fields(f);  // the root's text: with the sections
         switch (f.kind) {
             case Kind::Root:
-                if (!headerOnly_ && f.nodeHasText) f_.strayText(f_.at(f.nodeAt), f.name);
+                if (!headerOnly_ && f.nodeHasText) r.strayText(r.at(f.nodeAt), f.name);
                 break;
             case Kind::Header:
             case Kind::Revision:
-                if (!f.nodeCdata && f.nodeHasText) f_.strayText(f_.at(f.nodeAt), f.name);
+                if (!f.nodeCdata && f.nodeHasText) r.strayText(r.at(f.nodeAt), f.name);
                 break;
             case Kind::Section:
             case Kind::Record:
-                if (f.nodeHasText) f_.strayText(f_.at(f.nodeAt), f.name);
+                if (f.nodeHasText) r.strayText(r.at(f.nodeAt), f.name);
                 break;
             case Kind::Scalar:
                 f.text += f.nodeText;
@@ -233,21 +247,21 @@ void SourceBuilder::end() {
     switch (f.kind) {
         case Kind::Root:
             if (!organisations_)
-                diags_.error("source.missing-header", f.where, "dokumentet saknar <organisation>",
-                             "the document lacks <organisation>");
+                headerDiags_.error("source.missing-header", f.where, "dokumentet saknar <organisation>",
+                                   "the document lacks <organisation>");
             break;
         case Kind::Header:
         case Kind::Revision:
-            f_.checkRequired(f.record, *f.fields, f.name, f.where);
+            headerFields_.checkRequired(f.record, *f.fields, f.name, f.where);
             endHeader(f);
             break;
         case Kind::Section:
-            f_.checkRequired(f.record, *f.fields, f.name, f.where);
+            sectionFields_.checkRequired(f.record, *f.fields, f.name, f.where);
             f.record.shrinkToFit();
             src_.sections.push_back(SectionSource{f.name, std::move(f.record)});
             break;
         case Kind::Record: {
-            f_.checkRequired(f.record, *f.fields, f.name, f.where);
+            fields(f).checkRequired(f.record, *f.fields, f.name, f.where);
             f.record.shrinkToFit();
             overens::Record& parent = frames_.back().record;
             if (f.field->type == FieldType::Table)
@@ -263,15 +277,17 @@ void SourceBuilder::end() {
 }
 
 void SourceBuilder::endScalar(Frame& f) {
+    FieldReader& r = fields(f);
+    for (const auto& [name, offset] : f.attributes) r.unknownAttribute(name, r.at(offset), {});
     const Field& field = *f.field;
     const FieldType type = field.type == FieldType::List ? field.item : field.type;
-    Value v = f_.convert(field, type, f.text, f.hasText ? f_.at(f.textAt) : f.where);
+    Value v = r.convert(field, type, f.text, f.hasText ? r.at(f.textAt) : f.where);
     overens::Record& parent = frames_.back().record;
     if (field.type == FieldType::List) {
         parent.addItem(field.name, std::move(v));
     } else if (parent.get(field.name)) {
-        diags_.error("source.duplicate-field", f.where, "<" + field.name + "> är redan angivet",
-                     "<" + field.name + "> is already given");
+        diags(f).error("source.duplicate-field", f.where, "<" + field.name + "> är redan angivet",
+                       "<" + field.name + "> is already given");
     } else {
         parent.setScalar(field.name, std::move(v));
     }
@@ -293,13 +309,13 @@ void SourceBuilder::endHeader(const Frame& f) {
         if (!p.role.empty() && std::find(roles.begin(), roles.end(), p.role) == roles.end()) {
             std::string known;
             for (const auto& k : roles) known += (known.empty() ? "" : ", ") + k;
-            diags_.error("source.unknown-party-role", r.whereOf("role"),
+            headerDiags_.error("source.unknown-party-role", r.whereOf("role"),
                          "okänd roll '" + shownName(p.role) + "'; kända roller: " + known,
                          "unknown role '" + shownName(p.role) + "'; known roles: " + known);
         }
         for (const auto& other : ctx_.parties)
             if (other.role == p.role && !p.role.empty())
-                diags_.error("source.duplicate-party", p.where, "rollen '" + shownName(p.role) + "' finns redan",
+                headerDiags_.error("source.duplicate-party", p.where, "rollen '" + shownName(p.role) + "' finns redan",
                              "the role '" + shownName(p.role) + "' is already given");
         ctx_.parties.push_back(std::move(p));
     } else if (f.name == "registration") {
@@ -318,11 +334,11 @@ void SourceBuilder::endHeader(const Frame& f) {
         p.notifyBefore = r.duration("notify-before");
         p.recurring = r.flag("recurring");
         if (p.every && (p.every->approxDays() < 1 || p.every->approxDays() > bounds::kMaxReviewDays))
-            diags_.error("source.bad-duration", r.whereOf("every"),
+            headerDiags_.error("source.bad-duration", r.whereOf("every"),
                          "omprövningsintervallet måste vara minst en dag och högst tio år",
                          "the review interval must be at least one day and at most ten years");
         if (p.notifyBefore && (p.notifyBefore->approxDays() < 1 || p.notifyBefore->approxDays() > bounds::kMaxNoticeDays))
-            diags_.error("source.bad-duration", r.whereOf("notify-before"),
+            headerDiags_.error("source.bad-duration", r.whereOf("notify-before"),
                          "påminnelsen måste komma minst en dag och högst ett år före omprövningen",
                          "the reminder must come at least one day and at most one year before the review");
     } else if (f.name == "revision") {

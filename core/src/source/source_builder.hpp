@@ -15,9 +15,12 @@ namespace overens {
 
 class SourceBuilder : public XmlEvents {
 public:
-    // Fills src.where, src.context and src.sections; diagnostics go to diags.
-    SourceBuilder(Source& src, const SchemaLookup& schemas, FieldReader& fields, Diagnostics& diags,
-                  bool headerOnly);
+    // Fills src.where, src.context and src.sections.
+    SourceBuilder(Source& src, const SchemaLookup& schemas, const XmlLocations& locations, bool headerOnly);
+
+    // What it found, in the order a reader of the tree would say it: the root and the header
+    // first, then the sections (and the text directly in the root).
+    void report(Diagnostics& out) const;
 
     void start(const char* name, std::size_t offset, const std::vector<XmlAttribute>& attributes) override;
     void end() override;
@@ -37,12 +40,14 @@ private:
     };
     struct Frame {
         Kind kind = Kind::Skip;
+        bool header = false;  // in the root's attributes or a header element (said first)
         std::string name;
         Location where;
         const std::vector<Field>* fields = nullptr;  // Header, Revision, Section, Record
         const Field* field = nullptr;                // Record, Scalar: the field it answers in its parent
         overens::Record record;
         std::vector<const Field*> groupsSeen;
+        std::vector<std::pair<std::string, std::size_t>> attributes;  // Scalar: said after its content
         // Scalar: its text, and where its first non-blank character is.
         std::string text;
         bool hasText = false;
@@ -62,13 +67,14 @@ private:
     void endScalar(Frame& f);
     void closeText(Frame& f);
     void push(Kind kind, const std::string& name, const Location& where);
-    void duplicateElement(const std::string& name, const Location& where);
+    FieldReader& fields(const Frame& f) { return f.header ? headerFields_ : sectionFields_; }
+    Diagnostics& diags(const Frame& f) { return f.header ? headerDiags_ : sectionDiags_; }
 
     Source& src_;
     Context& ctx_;
     const SchemaLookup& schemas_;
-    FieldReader& f_;
-    Diagnostics& diags_;
+    Diagnostics headerDiags_, sectionDiags_;
+    FieldReader headerFields_, sectionFields_;
     const bool headerOnly_;
     std::vector<Frame> frames_;
     bool inCdata_ = false;

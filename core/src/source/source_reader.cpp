@@ -65,9 +65,7 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
 
     // One pass: expat checks the document and hands it to the builder as it goes. What the
     // builder found counts only when the whole file is well-formed.
-    Diagnostics found;
-    FieldReader fields(locations, found);
-    SourceBuilder builder(src, schemas, fields, found, options.headerOnly);
+    SourceBuilder builder(src, schemas, locations, options.headerOnly);
     const XmlCheck check = checkWellFormed(xml.data(), xml.size(), &builder);
     if (check.problem.found) {
         Source bare;
@@ -80,7 +78,7 @@ Source parse(std::string& xml, const std::string& displayName, const SchemaLooku
                     check.problem.message_en);
         return fail(ReadStatus::Malformed);
     }
-    diags.append(found);
+    builder.report(diags);
     return src;
 }
 
