@@ -1,14 +1,53 @@
 // Diagnostics: what a run found wrong with its input, with where it was found.
 #pragma once
 
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace overens {
 
+// The name of the file a location is in: one immutable string shared by every copy, so that a
+// location costs no allocation of its own (a delegation order holds several per row). Reads
+// like the std::string it was before SDK 4.
+class FileName {
+public:
+    FileName() = default;
+    FileName(const std::string& name);  // NOLINT: implicit, as `Location{file, line, col}` is written
+    FileName(std::string&& name);       // NOLINT
+    FileName(const char* name);         // NOLINT
+
+    const std::string& str() const;
+    operator const std::string&() const { return str(); }  // NOLINT
+    bool empty() const { return str().empty(); }
+    std::size_t size() const { return str().size(); }
+    const char* c_str() const { return str().c_str(); }
+
+    friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_ || a.str() == b.str(); }
+    friend bool operator==(const FileName& a, const std::string& b) { return a.str() == b; }
+    friend bool operator==(const std::string& a, const FileName& b) { return a == b.str(); }
+    friend bool operator==(const FileName& a, const char* b) { return a.str() == b; }
+    friend bool operator==(const char* a, const FileName& b) { return a == b.str(); }
+    template <class T>
+    friend bool operator!=(const FileName& a, const T& b) { return !(a == b); }
+    friend bool operator!=(const std::string& a, const FileName& b) { return !(a == b); }
+    friend bool operator!=(const char* a, const FileName& b) { return !(a == b); }
+    friend bool operator<(const FileName& a, const FileName& b) { return a.name_ != b.name_ && a.str() < b.str(); }
+    friend std::string operator+(const FileName& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const FileName& a, const char* b) { return a.str() + b; }
+    friend std::string operator+(const FileName& a, char b) { return a.str() + b; }
+    friend std::string operator+(const std::string& a, const FileName& b) { return a + b.str(); }
+    friend std::string operator+(const char* a, const FileName& b) { return a + b.str(); }
+    friend std::ostream& operator<<(std::ostream& out, const FileName& f);
+
+private:
+    std::shared_ptr<const std::string> name_;  // null = no file
+};
+
 // A place in a source file. line and column count from 1; 0 means "unknown".
 struct Location {
-    std::string file;
+    FileName file;
     int line = 0;
     int column = 0;
 

@@ -1,7 +1,7 @@
 // Typed values read from a source through a schema. Every value remembers where it came from.
 #pragma once
 
-#include <map>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,11 +14,11 @@ namespace overens {
 
 struct Value {
     FieldType type = FieldType::Text;
+    bool flag = false;                 // Boolean (beside type: no padding of its own)
     Location where;
     std::string text;  // as written, whitespace-trimmed (Multiline keeps inner line breaks)
     std::optional<Date> date;          // Date
     std::optional<Duration> duration;  // Duration
-    bool flag = false;                 // Boolean
     long long integer = 0;             // Integer
     double number = 0;                 // Number
 };
@@ -50,12 +50,32 @@ public:
     void addItem(const std::string& name, Value v);
     void addRow(const std::string& name, Record r);
     void setGroup(const std::string& name, Record r);
+    // Room for this many scalars, so that a reader that knows the count allocates once.
+    void reserveScalars(std::size_t n) { scalars_.reserve(n); }
+    // Gives back what the lists and tables reserved while they grew (a reader calls it once a
+    // record is complete: a large table would otherwise hold up to twice its rows' room).
+    void shrinkToFit();
 
 private:
-    std::map<std::string, Value> scalars_;
-    std::map<std::string, std::vector<Value>> lists_;
-    std::map<std::string, std::vector<Record>> tables_;
-    std::map<std::string, std::vector<Record>> groups_;  // at most one each
+    // Small flat vectors searched in order: a record holds a handful of fields, and a large
+    // document holds many records (a table row each), so nodes of a map per record cost more
+    // than the search. Names are interned: every row of a table shares its field names.
+    enum class Kind { List, Table, Group };
+    struct Scalar {
+        const std::string* name;
+        Value value;
+    };
+    struct Many {
+        const std::string* name;
+        Kind kind;
+        std::vector<Value> items;     // List
+        std::vector<Record> records;  // Table rows, or the one Group
+    };
+    const Many* many(const std::string& name, Kind kind) const;
+    Many& many(const std::string& name, Kind kind);
+
+    std::vector<Scalar> scalars_;
+    std::vector<Many> many_;
 };
 
 }  // namespace overens

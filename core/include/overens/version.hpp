@@ -6,7 +6,9 @@
 // SDK 2: Field::example_*/defaultFrom/showWhen and SectionPlugin::interview() (the form);
 // SectionPlugin::calendarEntries() and doc::Meta::calendar (the calendar); Context::templatesDir.
 // SDK 3: doc::Run::lang and doc::Run::where (a run's language and its place in the source).
-#define OVERENS_SDK_VERSION 3
+// SDK 4: smaller values, the same source: Location::file is a shared FileName, Record holds
+// flat vectors (and has reserveScalars/shrinkToFit), Value::flag sits beside Value::type.
+#define OVERENS_SDK_VERSION 4
 
 #define OVERENS_VERSION_STRING "0.1.0"
 

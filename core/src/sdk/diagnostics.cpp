@@ -3,9 +3,22 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <ostream>
 #include <tuple>
 
 namespace overens {
+
+FileName::FileName(const std::string& name) : FileName(std::string(name)) {}
+FileName::FileName(std::string&& name)
+    : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
+FileName::FileName(const char* name) : FileName(std::string(name ? name : "")) {}
+
+const std::string& FileName::str() const {
+    static const std::string none;
+    return name_ ? *name_ : none;
+}
+
+std::ostream& operator<<(std::ostream& out, const FileName& f) { return out << f.str(); }
 
 const char* severityName(Severity s) {
     switch (s) {
@@ -108,17 +121,17 @@ std::vector<std::string> reportLines(const Diagnostics& diags, const std::string
     using Key = std::tuple<std::string, Severity, std::string, std::string>;  // file, severity, code, shape
     std::map<Key, std::vector<const Diagnostic*>> alike;
     for (const auto& d : diags.all())
-        alike[Key{d.where.file, d.severity, d.code, withoutNumbers(d.message_en + '\n' + d.message_sv)}].push_back(&d);
+        alike[Key{d.where.file.str(), d.severity, d.code, withoutNumbers(d.message_en + '\n' + d.message_sv)}].push_back(&d);
 
     std::map<std::pair<std::string, std::string>, std::size_t> shown, hidden;  // by file and code
     std::vector<std::pair<std::string, std::string>> order;                    // where the caps are said
     std::vector<std::string> out;
     for (const auto& d : diags.all()) {
         const auto& group =
-            alike[Key{d.where.file, d.severity, d.code, withoutNumbers(d.message_en + '\n' + d.message_sv)}];
+            alike[Key{d.where.file.str(), d.severity, d.code, withoutNumbers(d.message_en + '\n' + d.message_sv)}];
         const bool grouped = group.size() >= limits.sameRule;
         if (grouped && group.front() != &d) continue;  // said with the first one
-        const auto fileCode = std::make_pair(d.where.file, d.code);
+        const auto fileCode = std::make_pair(d.where.file.str(), d.code);
         if (shown[fileCode] >= limits.perCode) {
             if (hidden[fileCode] == 0) order.push_back(fileCode);
             hidden[fileCode] += grouped ? group.size() : 1;

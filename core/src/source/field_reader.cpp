@@ -10,8 +10,6 @@
 
 namespace overens {
 
-namespace {
-
 bool isScalar(FieldType t) { return t != FieldType::List && t != FieldType::Table && t != FieldType::Group; }
 
 const Field* findField(const std::vector<Field>& fields, const std::string& name) {
@@ -19,6 +17,8 @@ const Field* findField(const std::vector<Field>& fields, const std::string& name
         if (f.name == name) return &f;
     return nullptr;
 }
+
+namespace {
 
 std::string joinNames(const std::vector<std::string>& names) {
     std::string s;
@@ -31,15 +31,6 @@ std::vector<std::string> namesOf(const std::vector<Field>& fields, bool scalarsO
     for (const auto& f : fields)
         if (!scalarsOnly || isScalar(f.type)) out.push_back(f.name);
     return out;
-}
-
-// All text inside an element (mixed content flattened).
-std::string textOf(const pugi::xml_node& e) {
-    std::string s;
-    for (pugi::xml_node c : e.children()) {
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) s += c.value();
-    }
-    return s;
 }
 
 bool validEmail(const std::string& s) {
@@ -132,124 +123,63 @@ Value FieldReader::convert(const Field& f, FieldType type, const std::string& ra
     return v;
 }
 
-Record FieldReader::readRecord(const pugi::xml_node& element, const std::vector<Field>& fields) {
-    Record r;
-    r.where = loc_.of(element);
-    for (pugi::xml_attribute a : element.attributes()) {
-        const Field* f = findField(fields, a.name());
-        if (!f || !isScalar(f->type)) {
-            unknownAttribute(a, namesOf(fields, true));
+void FieldReader::readAttributes(Record& r, const std::vector<XmlAttribute>& attributes,
+                                 const std::vector<Field>& fields, bool attributesOnly) {
+    r.reserveScalars(attributes.size());  // a table row's fields are usually all attributes
+    for (const auto& a : attributes) {
+        const std::string name = a.name;
+        const Field* f = findField(fields, name);
+        if (!f || (!attributesOnly && !isScalar(f->type))) {
+            unknownAttribute(name, loc_.atOffset(a.offset), namesOf(fields, true));
             continue;
         }
-        r.setScalar(f->name, convert(*f, f->type, a.value(), loc_.of(a)));
+        r.setScalar(f->name, convert(*f, f->type, a.value, loc_.atOffset(a.offset)));
     }
-    std::map<std::string, int> groupsSeen;
-    for (pugi::xml_node c : element.children()) {
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-            strayText(c, element);
-            continue;
-        }
-        if (c.type() != pugi::node_element) continue;
-        const Field* f = findField(fields, c.name());
-        if (!f) {
-            unknownElement(c, namesOf(fields, false));
-            continue;
-        }
-        const Location where = loc_.of(c);
-        if (isScalar(f->type) || f->type == FieldType::List) {
-            for (pugi::xml_node inner : c.children())
-                if (inner.type() == pugi::node_element)
-                    diags_.error("source.unexpected-element", loc_.of(inner),
-                                 "<" + f->name + "> innehåller bara text, inte <" + inner.name() + ">",
-                                 "<" + f->name + "> holds text only, not <" + inner.name() + ">");
-            requireNoAttributes(c);
-            const FieldType type = f->type == FieldType::List ? f->item : f->type;
-            Value v = convert(*f, type, textOf(c), loc_.textOf(c));
-            if (f->type == FieldType::List) {
-                r.addItem(f->name, std::move(v));
-            } else if (r.get(f->name)) {
-                diags_.error("source.duplicate-field", where, "<" + f->name + "> är redan angivet",
-                             "<" + f->name + "> is already given");
-            } else {
-                r.setScalar(f->name, std::move(v));
-            }
-        } else if (f->type == FieldType::Table) {
-            r.addRow(f->name, readRecord(c, f->fields));
-        } else {  // Group
-            if (groupsSeen[f->name]++) {
-                diags_.error("source.duplicate-field", where, "<" + f->name + "> är redan angivet",
-                             "<" + f->name + "> is already given");
-                continue;
-            }
-            r.setGroup(f->name, readRecord(c, f->fields));
-        }
-    }
-    checkRequired(r, fields, element);
-    return r;
 }
 
-Record FieldReader::readAttributes(const pugi::xml_node& element, const std::vector<Field>& fields,
-                                   const std::map<std::string, std::vector<std::string>>& choices) {
-    Record r;
-    r.where = loc_.of(element);
-    for (pugi::xml_attribute a : element.attributes()) {
-        const Field* f = findField(fields, a.name());
-        if (!f) {
-            unknownAttribute(a, namesOf(fields, true));
-            continue;
-        }
-        Field typed = *f;
-        if (auto it = choices.find(f->name); it != choices.end())
-            for (const auto& c : it->second) typed.choices.push_back({c, c, c});
-        r.setScalar(f->name, convert(typed, typed.type, a.value(), loc_.of(a)));
-    }
-    for (pugi::xml_node c : element.children()) {
-        if (c.type() == pugi::node_element && std::string(element.name()) != "history")
-            unknownElement(c, {});
-        else if (c.type() == pugi::node_pcdata)
-            strayText(c, element);
-    }
-    checkRequired(r, fields, element);
-    return r;
-}
-
-void FieldReader::checkRequired(const Record& r, const std::vector<Field>& fields, const pugi::xml_node& element) {
+void FieldReader::checkRequired(const Record& r, const std::vector<Field>& fields, const std::string& element,
+                                const Location& where) {
     for (const auto& f : fields) {
         if (!f.required || r.has(f.name)) continue;
         const bool many = f.type == FieldType::List || f.type == FieldType::Table;
-        diags_.error("source.missing-field", loc_.of(element),
-                     std::string("<") + element.name() + "> saknar " + (many ? "minst en " : "") + "<" + f.name + ">" +
+        diags_.error("source.missing-field", where,
+                     "<" + element + "> saknar " + (many ? "minst en " : "") + "<" + f.name + ">" +
                          (f.label_sv.empty() ? "" : " (" + f.label_sv + ")"),
-                     std::string("<") + element.name() + "> lacks " + (many ? "at least one " : "") + "<" + f.name +
-                         ">" + (f.label_en.empty() ? "" : " (" + f.label_en + ")"));
+                     "<" + element + "> lacks " + (many ? "at least one " : "") + "<" + f.name + ">" +
+                         (f.label_en.empty() ? "" : " (" + f.label_en + ")"));
     }
 }
 
-void FieldReader::unknownAttribute(const pugi::xml_attribute& a, const std::vector<std::string>& allowed) {
-    diags_.error("source.unknown-attribute", loc_.of(a),
-                 "okänt attribut '" + shownName(a.name()) + "'; tillåtna: " + joinNames(allowed) +
-                     suggestName(allowed, a.name()).sv,
-                 "unknown attribute '" + shownName(a.name()) + "'; allowed: " + joinNames(allowed) +
-                     suggestName(allowed, a.name()).en);
+void FieldReader::unknownAttribute(const std::string& name, const Location& where,
+                                   const std::vector<std::string>& allowed) {
+    diags_.error("source.unknown-attribute", where,
+                 "okänt attribut '" + shownName(name) + "'; tillåtna: " + joinNames(allowed) +
+                     suggestName(allowed, name).sv,
+                 "unknown attribute '" + shownName(name) + "'; allowed: " + joinNames(allowed) +
+                     suggestName(allowed, name).en);
 }
 
-void FieldReader::unknownElement(const pugi::xml_node& e, const std::vector<std::string>& allowed) {
-    diags_.error("source.unknown-element", loc_.of(e),
-                 "okänt element <" + shownName(e.name()) + ">; tillåtna här: " + joinNames(allowed) +
-                     suggestName(allowed, e.name()).sv,
-                 "unknown element <" + shownName(e.name()) + ">; allowed here: " + joinNames(allowed) +
-                     suggestName(allowed, e.name()).en);
+void FieldReader::unknownAttributes(const std::vector<XmlAttribute>& attributes) {
+    for (const auto& a : attributes) unknownAttribute(a.name, loc_.atOffset(a.offset), {});
 }
 
-void FieldReader::strayText(const pugi::xml_node& text, const pugi::xml_node& parent) {
-    if (collapseWhitespace(text.value()).empty()) return;
-    diags_.error("source.stray-text", loc_.ofText(text),
-                 std::string("text direkt i <") + parent.name() + "> hör inte hemma här; lägg den i ett fält",
-                 std::string("text directly inside <") + parent.name() + "> does not belong here; put it in a field");
+void FieldReader::unknownElement(const std::string& name, const Location& where,
+                                 const std::vector<std::string>& allowed) {
+    diags_.error("source.unknown-element", where,
+                 "okänt element <" + shownName(name) + ">; tillåtna här: " + joinNames(allowed) +
+                     suggestName(allowed, name).sv,
+                 "unknown element <" + shownName(name) + ">; allowed here: " + joinNames(allowed) +
+                     suggestName(allowed, name).en);
 }
 
-void FieldReader::requireNoAttributes(const pugi::xml_node& e) {
-    for (pugi::xml_attribute a : e.attributes()) unknownAttribute(a, {});
+void FieldReader::unknownElement(const std::string& name, const Location& where, const std::vector<Field>& fields) {
+    unknownElement(name, where, namesOf(fields, false));
+}
+
+void FieldReader::strayText(const Location& where, const std::string& parent) {
+    diags_.error("source.stray-text", where,
+                 "text direkt i <" + parent + "> hör inte hemma här; lägg den i ett fält",
+                 "text directly inside <" + parent + "> does not belong here; put it in a field");
 }
 
 }  // namespace overens

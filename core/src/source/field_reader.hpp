@@ -1,10 +1,8 @@
-// Reads XML elements into typed Records through a list of schema fields, with diagnostics
-// at the exact place of each problem.
+// Turns what a source element holds into typed Records through a list of schema fields, with
+// diagnostics at the exact place of each problem. The source reader walks the XML and calls
+// these as it meets attributes, elements and text.
 #pragma once
 
-#include <pugixml.hpp>
-
-#include <map>
 #include <string>
 #include <vector>
 
@@ -12,33 +10,35 @@
 #include "overens/schema.hpp"
 #include "overens/values.hpp"
 #include "source/xml_locations.hpp"
+#include "source/xml_wellformed.hpp"
 
 namespace overens {
+
+bool isScalar(FieldType t);
+const Field* findField(const std::vector<Field>& fields, const std::string& name);
 
 class FieldReader {
 public:
     FieldReader(const XmlLocations& locations, Diagnostics& diags) : loc_(locations), diags_(diags) {}
 
-    // A record from an element: scalars from attributes or child elements, lists and tables
-    // from repeated child elements, groups from one child element.
-    Record readRecord(const pugi::xml_node& element, const std::vector<Field>& fields);
-    // A record from attributes only (the header elements). Enum choices by field name.
-    Record readAttributes(const pugi::xml_node& element, const std::vector<Field>& fields,
-                          const std::map<std::string, std::vector<std::string>>& choices);
+    Location at(std::size_t offset) const { return loc_.atOffset(offset); }
 
-    Location where(const pugi::xml_node& n) const { return loc_.of(n); }
-    Location where(const pugi::xml_attribute& a) const { return loc_.of(a); }
+    // A start tag's attributes into r: each a scalar field of `fields` (attributesOnly: any field
+    // of them, as the header elements have), else an unknown attribute.
+    void readAttributes(Record& r, const std::vector<XmlAttribute>& attributes, const std::vector<Field>& fields,
+                        bool attributesOnly);
+    // Raw text into a typed value; a diagnostic at `where` if it does not fit.
+    Value convert(const Field& f, FieldType type, const std::string& raw, const Location& where);
+    void checkRequired(const Record& r, const std::vector<Field>& fields, const std::string& element,
+                       const Location& where);
 
-    void unknownAttribute(const pugi::xml_attribute& a, const std::vector<std::string>& allowed);
-    void unknownElement(const pugi::xml_node& e, const std::vector<std::string>& allowed);
-    void strayText(const pugi::xml_node& text, const pugi::xml_node& parent);
-    void requireNoAttributes(const pugi::xml_node& e);
+    void unknownAttribute(const std::string& name, const Location& where, const std::vector<std::string>& allowed);
+    void unknownAttributes(const std::vector<XmlAttribute>& attributes);  // an element that takes none
+    void unknownElement(const std::string& name, const Location& where, const std::vector<std::string>& allowed);
+    void unknownElement(const std::string& name, const Location& where, const std::vector<Field>& fields);
+    void strayText(const Location& where, const std::string& parent);
 
 private:
-    // Convert raw text into a typed value; a diagnostic at `where` if it does not fit.
-    Value convert(const Field& f, FieldType type, const std::string& raw, const Location& where);
-    void checkRequired(const Record& r, const std::vector<Field>& fields, const pugi::xml_node& element);
-
     const XmlLocations& loc_;
     Diagnostics& diags_;
 };

@@ -36,6 +36,7 @@ using SchemaLookup = std::map<std::string, Schema>;
 
 struct ReadOptions {
     bool headerOnly = false;  // read the header and skip the sections (for `remind`)
+    bool digest = true;       // compute Source::sha256 (only the writers' metadata and `remind` need it)
 };
 
 enum class ReadStatus {

@@ -1,5 +1,7 @@
 #include "source/xml_chars.hpp"
 
+#include <cstring>
+
 namespace overens {
 
 bool isXmlChar(std::uint32_t cp) {
@@ -14,6 +16,16 @@ CharProblem findCharProblem(const char* data, std::size_t size) {
     const auto* s = reinterpret_cast<const unsigned char*>(data);
     std::size_t i = 0;
     while (i < size) {
+        // Eight plain ASCII bytes at a time: no byte with the high bit set and none below 0x20
+        // (tab, line ends and the forbidden controls are taken one by one below).
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+        while (i + 8 <= size) {
+            std::uint64_t w;
+            std::memcpy(&w, s + i, 8);
+            if ((w | ((w - kOnes * 0x20) & ~w)) & kHighs) break;
+            i += 8;
+        }
+        if (i >= size) break;
         const unsigned char c = s[i];
         if (c < 0x80) {
             if (c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) return {CharProblem::ForbiddenChar, i, c};

@@ -1,23 +1,57 @@
 #include "source/xml_locations.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace overens {
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+
+// A byte of w equal to b (the usual bit trick; exact, no false positives).
+bool hasByte(std::uint64_t w, unsigned char b) {
+    const std::uint64_t x = w ^ (kOnes * b);
+    return ((x - kOnes) & ~x & kHighs) != 0;
+}
+
+}  // namespace
+
 XmlLocations::XmlLocations(std::string file, const char* buffer, std::size_t size)
-    : file_(std::move(file)), base_(buffer), size_(size) {
+    : file_(std::move(file)), size_(size) {
     lineStarts_.push_back(0);
     continuation_.assign(size / 64 + 1, 0);
     blockCount_.assign(size / 64 + 1, 0);
     std::uint32_t count = 0;
-    for (std::size_t i = 0; i < size; ++i) {
+    auto lineEnd = [&](std::size_t i) {
+        const char c = buffer[i];
+        if (c == '\n' || (c == '\r' && (i + 1 == size || buffer[i + 1] != '\n')))
+            lineStarts_.push_back(static_cast<std::uint32_t>(i + 1));  // CRLF counts once, at its LF
+    };
+    std::size_t i = 0;
+    // Eight bytes at a time: continuation bytes (10xxxxxx) as a mask, line ends looked for
+    // only in the words that have one.
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, buffer + i, 8);
+        if ((i & 63) == 0) blockCount_[i >> 6] = count;
+        const std::uint64_t cont = w & ~(w << 1) & kHighs;  // bit 7 set, bit 6 clear
+        if (cont) {
+            const std::uint64_t bits = ((cont >> 7) * 0x0102040810204080ULL) >> 56;  // byte k -> bit k
+            continuation_[i >> 6] |= bits << (i & 63);
+            count += static_cast<std::uint32_t>(__builtin_popcountll(cont));
+        }
+        if (hasByte(w, '\n') || hasByte(w, '\r'))
+            for (std::size_t k = i; k < i + 8; ++k) lineEnd(k);
+    }
+    for (; i < size; ++i) {
         const unsigned char c = static_cast<unsigned char>(buffer[i]);
         if ((i & 63) == 0) blockCount_[i >> 6] = count;
         if ((c & 0xC0) == 0x80) {
             continuation_[i >> 6] |= std::uint64_t{1} << (i & 63);
             ++count;
-        } else if (c == '\n' || (c == '\r' && (i + 1 == size || buffer[i + 1] != '\n'))) {
-            lineStarts_.push_back(static_cast<std::uint32_t>(i + 1));  // CRLF counts once, at its LF
+        } else {
+            lineEnd(i);
         }
     }
     if ((size & 63) == 0) blockCount_[size >> 6] = count;
@@ -41,52 +75,6 @@ Location XmlLocations::atOffset(std::size_t offset) const {
     // Columns count characters, not bytes.
     const std::size_t chars = (offset - start) - (continuationsBefore(offset) - continuationsBefore(start));
     return Location{file_, static_cast<int>(line + 1), static_cast<int>(chars + 1)};
-}
-
-Location XmlLocations::of(const pugi::xml_node& element) const {
-    const char* name = element.name();
-    if (name < base_ || name > base_ + size_) return Location{file_};
-    const std::size_t offset = static_cast<std::size_t>(name - base_);
-    return atOffset(offset > 0 ? offset - 1 : 0);
-}
-
-Location XmlLocations::of(const pugi::xml_attribute& attr) const {
-    const char* name = attr.name();
-    if (name < base_ || name > base_ + size_) return Location{file_};
-    return atOffset(static_cast<std::size_t>(name - base_));
-}
-
-Location XmlLocations::ofText(const pugi::xml_node& textNode) const {
-    const char* v = textNode.value();
-    if (v < base_ || v > base_ + size_) return Location{file_};
-    const std::size_t start = static_cast<std::size_t>(v - base_);
-    // Leading blanks stay in place, but the parser turned each CRLF into one LF and moved the
-    // rest up: count the line breaks it kept, then step to the same line of the original.
-    std::size_t breaks = 0, afterBreak = 0;
-    for (const char* p = v; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; ++p) {
-        if (*p == '\n' || *p == '\r') {
-            ++breaks;
-            afterBreak = 0;
-        } else {
-            ++afterBreak;
-        }
-    }
-    if (breaks == 0) return atOffset(start + afterBreak);
-    const std::size_t line = lineIndex(start) + breaks;
-    if (line >= lineStarts_.size()) return atOffset(start);
-    return atOffset(lineStarts_[line] + afterBreak);
-}
-
-Location XmlLocations::textOf(const pugi::xml_node& element) const {
-    for (pugi::xml_node child : element.children()) {
-        if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
-        const char* v = child.value();
-        bool blank = true;
-        for (const char* p = v; *p && blank; ++p) blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
-        if (blank) continue;
-        return ofText(child);
-    }
-    return of(element);
 }
 
 }  // namespace overens

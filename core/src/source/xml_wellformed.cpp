@@ -2,6 +2,7 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -11,6 +12,8 @@
 namespace overens {
 
 namespace {
+
+constexpr std::size_t kPieceBytes = 256 * 1024;
 
 struct Messages {
     const char* sv;
@@ -52,10 +55,35 @@ Messages describe(XML_Error e) {
 struct State {
     XML_Parser parser;
     const char* data;
+    std::size_t size;
+    XmlEvents* events;
     XmlCheck result;
     bool sawRoot = false;
     std::vector<std::string> open;  // the elements open at the parser's position
+    std::vector<XmlAttribute> attributes;
 };
+
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The attributes' names in the start tag at `tag`, in the order expat gives them (the source's):
+// expat has checked the tag, so a plain scan of names and quoted values finds them.
+void findAttributes(State& s, std::size_t tag, const XML_Char** attrs) {
+    s.attributes.clear();
+    const char* p = s.data + tag + 1;
+    const char* const end = s.data + s.size;
+    while (p < end && !isBlank(*p) && *p != '/' && *p != '>') ++p;
+    for (int i = 0; attrs[i]; i += 2) {
+        while (p < end && isBlank(*p)) ++p;
+        const std::size_t name = p < end && *p != '/' && *p != '>' ? static_cast<std::size_t>(p - s.data) : tag;
+        while (p < end && *p != '=') ++p;
+        while (p < end && *p != '"' && *p != '\'') ++p;
+        if (p < end) {
+            const void* close = std::memchr(p + 1, *p, static_cast<std::size_t>(end - p - 1));
+            p = close ? static_cast<const char*>(close) + 1 : end;
+        }
+        s.attributes.push_back({attrs[i], attrs[i + 1], name});
+    }
+}
 
 void stop(State& s, std::string code, std::string sv, std::string en) {
     if (s.result.problem.found) return;
@@ -67,13 +95,35 @@ void stop(State& s, std::string code, std::string sv, std::string en) {
 void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** attrs) {
     auto& s = *static_cast<State*>(user);
     s.open.emplace_back(name);
-    if (s.sawRoot) return;
-    s.sawRoot = true;
-    for (int i = 0; attrs[i]; i += 2)
-        if (std::strcmp(attrs[i], "lang") == 0) s.result.rootLang = attrs[i + 1];
+    if (!s.sawRoot) {
+        s.sawRoot = true;
+        for (int i = 0; attrs[i]; i += 2)
+            if (std::strcmp(attrs[i], "lang") == 0) s.result.rootLang = attrs[i + 1];
+    }
+    if (!s.events) return;
+    const auto tag = static_cast<std::size_t>(XML_GetCurrentByteIndex(s.parser));
+    findAttributes(s, tag, attrs);
+    s.events->start(name, tag, s.attributes);
 }
 
-void XMLCALL onEnd(void* user, const XML_Char*) { static_cast<State*>(user)->open.pop_back(); }
+void XMLCALL onEnd(void* user, const XML_Char*) {
+    auto& s = *static_cast<State*>(user);
+    s.open.pop_back();
+    if (s.events) s.events->end();
+}
+
+void XMLCALL onText(void* user, const XML_Char* data, int length) {
+    auto& s = *static_cast<State*>(user);
+    const auto at = static_cast<std::size_t>(XML_GetCurrentByteIndex(s.parser));
+    s.events->text(data, static_cast<std::size_t>(length), at, at < s.size && s.data[at] == '&');
+}
+
+void XMLCALL onComment(void* user, const XML_Char*) { static_cast<State*>(user)->events->markup(false, false); }
+void XMLCALL onInstruction(void* user, const XML_Char*, const XML_Char*) {
+    static_cast<State*>(user)->events->markup(false, false);
+}
+void XMLCALL onCdataStart(void* user) { static_cast<State*>(user)->events->markup(true, false); }
+void XMLCALL onCdataEnd(void* user) { static_cast<State*>(user)->events->markup(false, true); }
 
 void XMLCALL onDoctype(void* user, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     // Entity declarations can expand without bound or reach outside the file: not accepted.
@@ -98,15 +148,30 @@ void XMLCALL onXmlDecl(void* user, const XML_Char* version, const XML_Char* enco
 
 }  // namespace
 
-XmlCheck checkWellFormed(const char* data, std::size_t size) {
+XmlCheck checkWellFormed(const char* data, std::size_t size, XmlEvents* events) {
     std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(XML_ParserCreate("UTF-8"),
                                                                                      XML_ParserFree);
-    State s{parser.get(), data, {}, false, {}};
+    State s{parser.get(), data, size, events, {}, false, {}, {}};
     XML_SetUserData(s.parser, &s);
     XML_SetElementHandler(s.parser, onStart, onEnd);
+    if (events) {
+        XML_SetCharacterDataHandler(s.parser, onText);
+        XML_SetCommentHandler(s.parser, onComment);
+        XML_SetProcessingInstructionHandler(s.parser, onInstruction);
+        XML_SetCdataSectionHandler(s.parser, onCdataStart, onCdataEnd);
+    }
     XML_SetStartDoctypeDeclHandler(s.parser, onDoctype);
     XML_SetXmlDeclHandler(s.parser, onXmlDecl);
-    const XML_Status status = XML_Parse(s.parser, data, static_cast<int>(size), XML_TRUE);
+    // In pieces: expat copies what it is given into a buffer of its own, and the whole file at
+    // once would be a second copy of it, held beside the values being built.
+    XML_Status status = XML_STATUS_OK;
+    std::size_t done = 0;
+    do {
+        const std::size_t n = std::min(kPieceBytes, size - done);
+        const bool last = done + n == size;
+        status = XML_Parse(s.parser, data + done, static_cast<int>(n), last ? XML_TRUE : XML_FALSE);
+        done += n;
+    } while (status == XML_STATUS_OK && done < size);
     if (status == XML_STATUS_ERROR && !s.result.problem.found) {
         const XML_Error e = XML_GetErrorCode(s.parser);
         const Messages m = describe(e);

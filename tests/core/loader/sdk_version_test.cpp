@@ -8,8 +8,9 @@
 using namespace overens;
 using namespace overens::test;
 
-// SDK 3 added doc::Run::lang and doc::Run::where.
-TEST(SdkVersion, IsThree) { EXPECT_EQ(OVERENS_SDK_VERSION, 3); }
+// SDK 3 added doc::Run::lang and doc::Run::where; SDK 4 changed the layout of Location,
+// Value and Record (not their use).
+TEST(SdkVersion, IsFour) { EXPECT_EQ(OVERENS_SDK_VERSION, 4); }
 
 TEST(SdkVersion, ASdk1PluginIsRefusedByNameAndTheOthersStillLoad) {
     PluginLoader loader;
