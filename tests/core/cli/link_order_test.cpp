@@ -1,6 +1,7 @@
 // The link choices that keep the dynamic loader's share of a short run small
-// (cmake/OverensLinking.cmake): the libraries looked up most are searched first, and our own shared
-// objects (the SDK, the modules) bind calls to their own functions when they are linked.
+// (cmake/OverensLinking.cmake, OverensPlugin.cmake): the libraries looked up most are searched
+// first, and our own shared objects (the SDK, the modules, the plugins) bind calls to their own
+// functions when they are linked.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -79,16 +80,19 @@ TEST(LinkOrder, TheLibrariesLookedUpMostAreSearchedFirst) {
     }
     for (const char* later : {"liboverens_sdk.so", "libPocoZip.so", "libpugixml.so", "libexpat.so", "libc.so"}) {
         const auto at = position(scope, later);
-        if (at != -1) EXPECT_GT(at, cxx) << later << " is searched before libstdc++";
+        if (at != -1) {
+            EXPECT_GT(at, cxx) << later << " is searched before libstdc++";
+        }
     }
 }
 
 TEST(LinkOrder, OurSharedObjectsCallTheirOwnFunctionsDirectly) {
     if (!commandExists("readelf") || !commandExists("nm")) GTEST_SKIP() << "binutils (readelf, nm) are missing";
     std::vector<fs::path> objects{buildDir() / "lib/liboverens_sdk.so"};
-    for (const auto& entry : fs::directory_iterator(buildDir() / OVERENS_MODULE_DIR))
-        if (entry.path().extension() == ".so") objects.push_back(entry.path());
-    ASSERT_GT(objects.size(), 1u) << "no modules built";
+    for (const fs::path& dir : {buildDir() / OVERENS_MODULE_DIR, buildDir() / "lib/overens/plugins"})
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (entry.path().extension() == ".so") objects.push_back(entry.path());
+    ASSERT_GT(objects.size(), 6u) << "no modules or plugins built";
     for (const auto& object : objects) {
         const auto own = ownFunctionsLookedUp(object);
         EXPECT_TRUE(own.empty()) << object << " looks up " << own.size() << " of its own functions at run time, e.g. "
