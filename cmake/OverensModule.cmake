@@ -63,6 +63,7 @@ function(overens_add_module name)
   endif()
   target_link_libraries(${module} PRIVATE overens_core_headers ${ARG_LIBS})
   target_include_directories(${module} PRIVATE ${ARG_INCLUDES})
+  overens_bind_own_functions(${module})  # cmake/OverensLinking.cmake
   set_target_properties(${module} PROPERTIES PREFIX "" OUTPUT_NAME ${name}
     CXX_VISIBILITY_PRESET default VISIBILITY_INLINES_HIDDEN OFF
     LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${OVERENS_MODULE_INSTALL_DIR})

@@ -13,7 +13,9 @@ function(overens_add_plugin id)
     PREFIX "" OUTPUT_NAME "${id}"
     CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
     INSTALL_RPATH "$ORIGIN/../..")
-  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  # -Bsymbolic-functions: the plugin's own functions (std:: templates it instantiates are exported
+  # by default) are called directly, never looked up in and bound to the executable's or the SDK's.
+  target_link_options(${target} PRIVATE -Wl,--no-undefined -Wl,-Bsymbolic-functions)
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   elseif(DEFINED OVERENS_PLUGIN_BUILD_DIR)
