@@ -5,13 +5,12 @@
 // silently short file.
 #include <gtest/gtest.h>
 
-#include <Poco/JSON/Parser.h>
-
 #include <fstream>
 #include <map>
 #include <regex>
 #include <set>
 
+#include "pdf_objects.hpp"
 #include "pdf_test_docs.hpp"
 #include "test_support.hpp"
 
@@ -22,10 +21,6 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-std::string str(const Object::Ptr& o, const std::string& key) {
-    return o && o->has(key) && o->get(key).isString() ? o->getValue<std::string>(key) : std::string();
-}
 
 // Does the element's /K hold marked content `mcid` on `page` (an integer when the element's
 // /Pg is that page, else a marked-content reference)?
@@ -61,18 +56,11 @@ TEST(PdfOutput, ALargeTablesStructureAcrossObjectStreamsAgreesWithThePages) {
         streams.insert((*it)[1]);
     EXPECT_GE(streams.size(), 3u);
 
-    auto r = test::run({"qpdf", "--json", "--json-key=qpdf", pdf.string()});
-    ASSERT_EQ(r.exitCode, 0) << r.err;
-    Poco::JSON::Parser parser;
-    auto all = parser.parse(r.out).extract<Object::Ptr>()->getArray("qpdf")->getObject(1);
-    auto dict = [&](const std::string& ref) {
-        auto o = all->getObject("obj:" + ref);
-        return o ? o->getObject("value") : nullptr;
-    };
-    auto catalog = dict(str(all->getObject("trailer")->getObject("value"), "/Root"));
-    auto root = dict(str(catalog, "/StructTreeRoot"));
+    Objects objs(pdf);
+    auto catalog = objs.dict(str(objs.trailer(), "/Root"));
+    auto root = objs.dict(str(catalog, "/StructTreeRoot"));
     ASSERT_TRUE(root);
-    auto nums = dict(str(root, "/ParentTree"))->getArray("/Nums");
+    auto nums = objs.dict(str(root, "/ParentTree"))->getArray("/Nums");
     ASSERT_TRUE(nums);
     std::map<int, Array::Ptr> perPage;  // parent tree key -> the element of each mcid
     for (std::size_t i = 0; i + 1 < nums->size(); i += 2)
@@ -80,17 +68,13 @@ TEST(PdfOutput, ALargeTablesStructureAcrossObjectStreamsAgreesWithThePages) {
 
     // Every page's marked content, through the parent tree, to the element that owns it.
     int pages = 0, contents = 0;
-    for (const auto& [name, entry] : *all) {
-        if (name.rfind("obj:", 0) != 0) continue;
-        auto page = entry.extract<Object::Ptr>()->getObject("value");
-        if (!page || str(page, "/Type") != "/Page") continue;
+    for (const auto& [ref, page] : objs.with("/Type", "/Page")) {
         ++pages;
-        const std::string ref = name.substr(4);
         ASSERT_TRUE(page->has("/StructParents")) << ref;
         const auto it = perPage.find(page->getValue<int>("/StructParents"));
         ASSERT_NE(it, perPage.end()) << ref;
         for (std::size_t mcid = 0; mcid < it->second->size(); ++mcid) {
-            auto elem = dict(it->second->getElement<std::string>(static_cast<unsigned>(mcid)));
+            auto elem = objs.dict(it->second->getElement<std::string>(static_cast<unsigned>(mcid)));
             ASSERT_TRUE(elem) << ref << " mcid " << mcid;
             EXPECT_TRUE(ownsContent(elem, ref, static_cast<int>(mcid))) << ref << " mcid " << mcid;
             ++contents;
@@ -107,7 +91,7 @@ TEST(PdfOutput, ALargeTablesStructureAcrossObjectStreamsAgreesWithThePages) {
         const auto [ref, parent] = todo.back();
         todo.pop_back();
         ASSERT_TRUE(seen.insert(ref).second) << ref << " is reached twice";
-        auto elem = dict(ref);
+        auto elem = objs.dict(ref);
         ASSERT_TRUE(elem) << ref;
         EXPECT_EQ(str(elem, "/P"), parent) << ref;
         ++types[str(elem, "/S")];
