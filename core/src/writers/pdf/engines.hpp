@@ -19,7 +19,7 @@ std::string pdfaFilterOptions();
 
 void writeWithLibreOffice(const doc::Document& d, std::ostream& out, const WriteOptions& options, Diagnostics& diags);
 
-// The libharu engine, as bytes (used by the writer and the tests).
-std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, Diagnostics& diags);
+// The libharu engine, writing the document to `out` as it is saved.
+void renderWithHaru(const doc::Document& d, std::ostream& out, const WriteOptions& options, Diagnostics& diags);
 
 }  // namespace overens::pdf

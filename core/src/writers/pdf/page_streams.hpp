@@ -31,9 +31,11 @@ private:
         std::string bytes;    // raw deflate blocks, none of them final
         uLong adler = 1;      // Adler-32 of the data so far
     };
-    // Appends the stream's data, deflated, to `p` (`last`: ends the deflate stream).
-    void deflateInto(HPDF_Stream stream, Packed& p, bool last);
+    // Appends the stream's data, deflated, to `bytes` and its Adler-32 to `adler` (`last`:
+    // ends the deflate stream), and frees it in the stream.
+    void deflateInto(HPDF_Stream stream, std::string& bytes, uLong& adler, bool last);
     std::vector<Packed> packed_;
+    std::string scratch_;
     z_stream z_{};
     bool ready_ = false;
 };

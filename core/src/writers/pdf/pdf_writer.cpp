@@ -4,14 +4,17 @@
 // tagged PDF/A-2b instead.
 #include <chrono>
 #include <ctime>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -200,19 +203,54 @@ void drawLogo(HaruDoc& hd, Canvas& canvas, const Logo& logo, double top) {
     hd.check("drawing the reference document's logo");
 }
 
-std::string save(HaruDoc& hd) {
-    HPDF_SaveToStream(hd.get());
+// libharu's output going straight to ours (the publisher's temporary file), not through a
+// memory stream and a string: a large document's bytes are never held once more in full.
+class SaveSink {
+public:
+    explicit SaveSink(std::ostream& out) : out_(out) {}
+    std::uint64_t size() const { return size_; }
+    bool failed() const { return failed_; }
+    // The offset after the last "startxref": where the newest cross-reference section is.
+    std::uint64_t lastStartXref() const {
+        const auto at = tail_.rfind("startxref");
+        if (at == std::string::npos) return 0;
+        return std::strtoull(tail_.c_str() + at + 9, nullptr, 10);
+    }
+
+    static HPDF_STATUS write(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+        auto* self = static_cast<SaveSink*>(stream->attr);
+        self->out_.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+        if (!self->out_) {
+            self->failed_ = true;
+            return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+        }
+        self->size_ += size;
+        // What libharu writes last ("startxref\n<offset>\n%%EOF\n") is in the last bytes.
+        self->tail_.append(reinterpret_cast<const char*>(data), size);
+        if (self->tail_.size() > 2 * kTail) self->tail_.erase(0, self->tail_.size() - kTail);
+        return HPDF_OK;
+    }
+
+private:
+    static constexpr std::size_t kTail = 64;
+    std::ostream& out_;
+    std::uint64_t size_ = 0;
+    bool failed_ = false;
+    std::string tail_;
+};
+
+void save(HaruDoc& hd, SaveSink& sink) {
+    // HPDF_SaveToStream saves into the document's stream, a memory stream unless one is set.
+    HPDF_Doc pdf = hd.get();
+    pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, &SaveSink::write, &sink);
+    hd.check("starting to save the document");
+    if (!pdf->stream) throw WriteError("pdf.libharu", "PDF: libharu could not make its output stream");
+    HPDF_SaveToStream(pdf);
+    // The stream's record stays with libharu (freed with the document), its target does not.
+    pdf->stream->attr = nullptr;
+    pdf->stream->write_fn = nullptr;
+    if (sink.failed()) throw WriteError("pdf.write", "PDF: writing the output failed");
     hd.check("saving the document");
-    const HPDF_UINT32 size = HPDF_GetStreamSize(hd.get());
-    std::string bytes(size, '\0');
-    HPDF_UINT32 got = size;
-    const HPDF_STATUS st = HPDF_ReadFromStream(hd.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
-    // Reading up to the end may report HPDF_STREAM_EOF through the error handler: not an error here.
-    if (st == HPDF_STREAM_EOF || st == HPDF_OK) hd.clear();
-    hd.check("reading the saved document");
-    if (got != size) throw WriteError("pdf.libharu", "PDF: libharu returned " + std::to_string(got) + " of " +
-                                                         std::to_string(size) + " bytes of the saved document");
-    return bytes;
 }
 
 }  // namespace
@@ -244,7 +282,7 @@ private:
 
 }  // namespace
 
-std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, Diagnostics& diags) {
+void renderWithHaru(const doc::Document& d, std::ostream& out, const WriteOptions& options, Diagnostics& diags) {
     PhaseTimer timer;
     Style style = loadStyle(options.templatesDir);
     if (!options.referenceOdt.empty()) applyReference(style, options.referenceOdt, diags);
@@ -284,11 +322,11 @@ std::string renderWithHaru(const doc::Document& d, const WriteOptions& options, 
     const std::string id = finishCatalog(hd, canvas, d.meta, style);
     timer.mark("finish");
 
-    std::string bytes = save(hd);
+    SaveSink sink(out);
+    save(hd, sink);
     timer.mark("save");
-    canvas.tree().appendTo(bytes, hd.get(), canvas.pages(), id);
+    canvas.tree().appendTo(out, sink.size(), sink.lastStartXref(), hd.get(), canvas.pages(), id);
     timer.mark("structure");
-    return bytes;
 }
 
 }  // namespace pdf
@@ -308,8 +346,7 @@ public:
         if (engine != "libharu")
             throw WriteError("pdf.engine-unknown",
                              "PDF: unknown --pdf-engine '" + engine + "' (use libharu or libreoffice)");
-        const std::string bytes = pdf::renderWithHaru(d, options, diags);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        pdf::renderWithHaru(d, out, options, diags);
         if (!out) throw WriteError("pdf.write", "PDF: writing the output failed");
     }
 };

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,7 @@ public:
 
     ElemId root() const { return 0; }
     ElemId current() const { return stack_.back(); }
-    const std::string& type(ElemId e) const { return elems_[static_cast<std::size_t>(e)].type; }
+    const std::string& type(ElemId e) const { return names_[elems_[static_cast<std::size_t>(e)].type]; }
     std::size_t size() const { return elems_.size(); }
 
     // A new element as the last child of the current one; it becomes the current element.
@@ -38,7 +40,7 @@ public:
     // Back to the parent of the current element.
     void close();
     // /A attributes: the scope of a header cell ("Column" or "Row").
-    void setScope(ElemId e, const std::string& scope) { elems_[static_cast<std::size_t>(e)].scope = scope; }
+    void setScope(ElemId e, const std::string& scope) { elems_[static_cast<std::size_t>(e)].scope = intern(names_, scope); }
     // /Lang: the language all of the runs share, when it is not the document's (or the
     // enclosing element's); runs of mixed languages leave the element in its parent's.
     void setLang(ElemId e, const doc::Runs& runs);
@@ -53,35 +55,51 @@ public:
     // /StructTreeRoot in the catalog (an empty dictionary the update below replaces), and
     // /StructParent and /Contents on the link annotations. `lang` is the document's language.
     void prepare(HPDF_Doc pdf, const std::vector<HPDF_Page>& pages, const std::string& lang);
-    // After libharu saved `pdf`: the tree as an incremental update appended to it, its
-    // elements packed into compressed object streams with a cross-reference stream. A large
-    // table has tens of thousands of elements: as libharu dictionaries they would cost more
-    // memory and time than the rest of the document, and several megabytes uncompressed.
+    // After libharu wrote its document (`size` bytes, the last cross-reference section at
+    // `prevXref`) to `out`: the tree as an incremental update written after it, its elements
+    // packed into compressed object streams with a cross-reference stream. A large table has
+    // hundreds of thousands of elements: as libharu dictionaries they would cost more memory
+    // and time than the rest of the document, and several megabytes uncompressed, so each
+    // object stream is made and written before the next (never every dictionary at once).
     // `id` is the document ID (16 bytes) libharu's trailer has.
-    void appendTo(std::string& pdf, HPDF_Doc doc, const std::vector<HPDF_Page>& pages, const std::string& id) const;
+    void appendTo(std::ostream& out, std::uint64_t size, std::uint64_t prevXref, HPDF_Doc doc,
+                  const std::vector<HPDF_Page>& pages, const std::string& id) const;
 
 private:
+    // A table's cells are most of a large document's elements: each is a few numbers, its
+    // type, scope and language indexes into small tables of the names used, its kids a list
+    // threaded through one array for the whole tree.
+    using Name = std::uint32_t;  // an index in names_ or langs_
+    static constexpr Name kNone = ~Name{0};
+    static Name intern(std::vector<std::string>& table, const std::string& s);
     struct Kid {
-        ElemId elem = -1;  // a child element, or -1 for marked content / an annotation
-        int page = -1;
-        int mcid = -1;     // marked content, or -1 for an annotation
-        int link = -1;     // the annotation's index in links_
+        std::int32_t next = -1;   // the element's next kid in kids_, -1 after its last
+        std::int32_t page = -1;   // -1: `value` is a child element
+        std::int32_t value = -1;  // the child element, the mcid (>= 0) or -1 - the annotation's index in links_
     };
     struct Elem {
-        std::string type;
         ElemId parent = -1;
-        std::vector<Kid> kids;
-        std::string scope;
-        std::string lang;  // the runs' language, "" = the parent's
+        std::int32_t first = -1, last = -1;  // its kids in kids_
+        Name type = 0;                       // in names_
+        Name scope = kNone;                  // in names_
+        Name lang = kNone;                   // in langs_: the runs' language tag; kNone: the parent's
     };
+    void addKid(ElemId e, const Kid& kid);
+    // The element's dictionary, appended to `out`; `langOf` is each element's language.
+    void writeElem(std::string& out, std::size_t i, const std::vector<Name>& langOf, std::uint32_t rootId,
+                   std::uint32_t base, const std::vector<HPDF_Page>& pages) const;
     struct Link {
         ElemId elem;
         HPDF_Annotation annot;
         std::string alt;
     };
-    std::vector<Elem> elems_;
+    // Deques: they grow without copying, and hold at most a block more than they need.
+    std::deque<Elem> elems_;
+    std::deque<Kid> kids_;
+    std::vector<std::string> names_;  // element types and header scopes
+    std::vector<std::string> langs_;  // language tags
     std::vector<Link> links_;
-    std::string lang_;  // the document's
+    Name lang_ = kNone;  // the document's, in langs_
     std::vector<ElemId> stack_;
     std::vector<std::vector<ElemId>> pageContent_;  // per page, the element of each mcid
     HPDF_Dict placeholder_ = nullptr;               // the catalog's /StructTreeRoot until appendTo

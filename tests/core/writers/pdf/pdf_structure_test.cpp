@@ -8,6 +8,7 @@
 
 #include <regex>
 
+#include "pdf_objects.hpp"
 #include "pdf_test_docs.hpp"
 #include "test_support.hpp"
 
@@ -18,42 +19,6 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-// Every object of a PDF as qpdf reads it (the newest revision), by "N 0 R".
-class Objects {
-public:
-    explicit Objects(const fs::path& pdf) {
-        auto r = test::run({"qpdf", "--json", "--json-key=qpdf", pdf.string()});
-        EXPECT_EQ(r.exitCode, 0) << r.err;
-        Poco::JSON::Parser parser;
-        auto root = parser.parse(r.out).extract<Object::Ptr>();
-        all_ = root->getArray("qpdf")->getObject(1);
-    }
-    // The object's value (a dictionary), or null.
-    Object::Ptr dict(const std::string& ref) const {
-        auto o = all_->getObject("obj:" + ref);
-        return o ? o->getObject("value") : nullptr;
-    }
-    Object::Ptr trailer() const { return all_->getObject("trailer")->getObject("value"); }
-    // Every dictionary value with the key set to the value (e.g. "/S" = "/Link").
-    std::vector<std::pair<std::string, Object::Ptr>> with(const std::string& key, const std::string& value) const {
-        std::vector<std::pair<std::string, Object::Ptr>> out;
-        for (const auto& [name, entry] : *all_) {
-            if (name.rfind("obj:", 0) != 0) continue;
-            auto v = entry.extract<Object::Ptr>()->getObject("value");
-            if (v && v->has(key) && v->get(key).isString() && v->getValue<std::string>(key) == value)
-                out.emplace_back(name.substr(4), v);
-        }
-        return out;
-    }
-
-private:
-    Object::Ptr all_;
-};
-
-std::string str(const Object::Ptr& o, const std::string& key) {
-    return o && o->has(key) && o->get(key).isString() ? o->getValue<std::string>(key) : std::string();
-}
 
 doc::Document twoLanguages() {
     doc::Document d = everyBlock();
