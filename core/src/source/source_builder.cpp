@@ -90,9 +90,9 @@ void SourceBuilder::startRoot(const std::string& rootName, const Location& where
     if (kind && ctx_.kind != rootName && rootName != "document")
         headerDiags_.error("source.kind-mismatch", f.at(kind->offset),
                            "rotelementet <" + shownName(rootName) + "> och kind=\"" + shownName(ctx_.kind) +
-                               "\" anger olika dokumentslag",
+                           "\" anger olika dokumentslag",
                            "the root element <" + shownName(rootName) + "> and kind=\"" + shownName(ctx_.kind) +
-                               "\" name different document kinds");
+                           "\" name different document kinds");
     ctx_.lang = lang ? lang->value : "";
     if (lang && ctx_.lang != "sv" && ctx_.lang != "en")
         headerDiags_.error("source.bad-lang", f.at(lang->offset),
@@ -310,13 +310,13 @@ void SourceBuilder::endHeader(const Frame& f) {
             std::string known;
             for (const auto& k : roles) known += (known.empty() ? "" : ", ") + k;
             headerDiags_.error("source.unknown-party-role", r.whereOf("role"),
-                         "okänd roll '" + shownName(p.role) + "'; kända roller: " + known,
-                         "unknown role '" + shownName(p.role) + "'; known roles: " + known);
+                               "okänd roll '" + shownName(p.role) + "'; kända roller: " + known,
+                               "unknown role '" + shownName(p.role) + "'; known roles: " + known);
         }
         for (const auto& other : ctx_.parties)
             if (other.role == p.role && !p.role.empty())
                 headerDiags_.error("source.duplicate-party", p.where, "rollen '" + shownName(p.role) + "' finns redan",
-                             "the role '" + shownName(p.role) + "' is already given");
+                                   "the role '" + shownName(p.role) + "' is already given");
         ctx_.parties.push_back(std::move(p));
     } else if (f.name == "registration") {
         Registration& g = ctx_.registration;
@@ -335,12 +335,12 @@ void SourceBuilder::endHeader(const Frame& f) {
         p.recurring = r.flag("recurring");
         if (p.every && (p.every->approxDays() < 1 || p.every->approxDays() > bounds::kMaxReviewDays))
             headerDiags_.error("source.bad-duration", r.whereOf("every"),
-                         "omprövningsintervallet måste vara minst en dag och högst tio år",
-                         "the review interval must be at least one day and at most ten years");
+                               "omprövningsintervallet måste vara minst en dag och högst tio år",
+                               "the review interval must be at least one day and at most ten years");
         if (p.notifyBefore && (p.notifyBefore->approxDays() < 1 || p.notifyBefore->approxDays() > bounds::kMaxNoticeDays))
             headerDiags_.error("source.bad-duration", r.whereOf("notify-before"),
-                         "påminnelsen måste komma minst en dag och högst ett år före omprövningen",
-                         "the reminder must come at least one day and at most one year before the review");
+                               "påminnelsen måste komma minst en dag och högst ett år före omprövningen",
+                               "the reminder must come at least one day and at most one year before the review");
     } else if (f.name == "revision") {
         ctx_.history.push_back({r.text("version"), r.date("date"), r.text("author"), r.text("note"), r.where});
     }
