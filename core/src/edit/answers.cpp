@@ -84,7 +84,7 @@ void addPlace(FieldPaths& paths, const XmlLocations& loc, std::size_t offset, co
     paths.emplace(std::make_pair(l.line, l.column), path);
 }
 
-// The first non-blank character of an element's text, as XmlLocations::textOf finds it.
+// The first non-blank character of an element's text: where the source reader places a text value.
 std::size_t textOffset(const SpanNode& el, const std::string& xml) {
     for (const auto& c : el.children) {
         if (c.kind != SpanNode::Kind::Text && c.kind != SpanNode::Kind::CData) continue;
