@@ -45,8 +45,8 @@ struct EscapeTable {
             attribute[c] = true;
             text[c] = c != '\t' && c != '\n' && c != '\r';
         }
-        text['&'] = text['<'] = text['>'] = true;
-        attribute['&'] = attribute['<'] = attribute['"'] = true;
+        for (unsigned char c : {'&', '<', '>'}) text[c] = true;
+        for (unsigned char c : {'&', '<', '"'}) attribute[c] = true;
     }
 };
 constexpr EscapeTable kEscape;

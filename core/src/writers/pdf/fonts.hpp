@@ -100,7 +100,6 @@ private:
     HaruDoc& doc_;
     const Style& style_;
     Diagnostics& diags_;
-    HPDF_Encoder encoderCheck_ = nullptr;
     std::map<std::string, FaceId> byFile_;
     std::map<std::string, FaceId> byKey_;
     std::vector<Face> faces_;
